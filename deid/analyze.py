@@ -1,0 +1,218 @@
+"""Detection: build one Presidio AnalyzerEngine per process from a Profile and emit Mentions."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+from deid.config import NlpConfig, Profile
+from deid.errors import ModelNotInstalled
+from deid.lists import load_terms, normalise_term
+from deid.log import cap_third_party
+from deid.model import Mention
+
+log = logging.getLogger(__name__)
+
+# Presidio types that deid never wants (too noisy or not identifiers in therapy text).
+DEFAULT_IGNORED = {"NRP", "IN_PAN", "IN_VEHICLE_REGISTRATION"}
+
+
+def resolve_model(nlp: NlpConfig) -> str:
+    """Return something spacy.load accepts for the configured model, or raise; never download."""
+    name = nlp.model
+    path = Path(name).expanduser()
+    if path.exists():
+        return str(path)
+    try:
+        module = importlib.import_module(name.replace("-", "_"))
+    except ImportError:
+        raise ModelNotInstalled(
+            f"spaCy pipeline '{name}' is not installed; deid never downloads models. "
+            f"Install it with: {nlp.install_hint}"
+        ) from None
+    if hasattr(module, "model_path"):
+        return str(module.model_path())
+    if hasattr(module, "load") and spacy.util.is_package(name):
+        return name
+    pkg_dir = Path(module.__file__ or "").parent
+    for cand in sorted(pkg_dir.glob("**/config.cfg")):
+        return str(cand.parent)
+    raise ModelNotInstalled(f"package '{name}' holds no spaCy pipeline; install: {nlp.install_hint}")
+
+
+def _offline_guard() -> None:
+    """Make Presidio's email validation use tldextract's bundled suffix list (no fetch)."""
+    import tldextract
+    from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+    class _Offline:
+        extract = staticmethod(offline)
+
+    email_recognizer.tldextract = _Offline  # type: ignore[attr-defined]
+
+
+def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
+    """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
+    cfg = profile.nlp
+    model = resolve_model(cfg)
+    ner_conf = NerModelConfiguration(
+        model_to_presidio_entity_mapping=dict(cfg.model_to_presidio_entity_mapping),
+        labels_to_ignore=list(cfg.labels_to_ignore),
+        low_confidence_score_multiplier=cfg.low_confidence_score_multiplier,
+        low_score_entity_names=list(cfg.low_score_entity_names),
+    )
+    engine = SpacyNlpEngine(models=[{"lang_code": cfg.lang_code, "model_name": model}],
+                            ner_model_configuration=ner_conf)
+    engine.nlp = {cfg.lang_code: spacy.load(model, exclude=list(cfg.disable))}
+    engine.nlp[cfg.lang_code].max_length = max(cfg.max_chars * 2, 1_000_000)
+    return engine
+
+
+def build_registry(profile: Profile, nlp_engine: SpacyNlpEngine) -> RecognizerRegistry:
+    """Presidio built-ins (filtered by profile) plus deid's recognizers named in the profile."""
+    from recognizers import build_recognizers
+
+    _offline_guard()
+    registry = RecognizerRegistry(supported_languages=[profile.detection.language])
+    registry.load_predefined_recognizers(languages=[profile.detection.language], nlp_engine=nlp_engine)
+    builtins = profile.detection.presidio_builtins
+    if builtins != "all":
+        keep = set(builtins)
+        for rec in list(registry.recognizers):
+            if rec.name not in keep:
+                registry.remove_recognizer(rec.name)
+    for rec in build_recognizers(profile.detection.recognizers, profile):
+        registry.add_recognizer(rec)
+    return registry
+
+
+@dataclass
+class Analyzer:
+    """Detection for one process: the engine plus allow-list and label mapping from the profile."""
+
+    profile: Profile
+    engine: AnalyzerEngine
+    allow: frozenset[str] = field(default_factory=frozenset)
+    ignored: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> "Analyzer":
+        """Build the engine once (loads the spaCy model)."""
+        cap_third_party()
+        nlp_engine = build_nlp_engine(profile)
+        registry = build_registry(profile, nlp_engine)
+        engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                supported_languages=[profile.detection.language],
+                                log_decision_process=False)
+        allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
+        ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
+        return cls(profile=profile, engine=engine, allow=allow, ignored=ignored)
+
+    @property
+    def nlp(self) -> spacy.language.Language:
+        """The loaded spaCy pipeline."""
+        return self.engine.nlp_engine.nlp[self.profile.detection.language]
+
+    def analyze(self, text: str) -> list[Mention]:
+        """Detect identifiers in one text."""
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: list[str]) -> list[list[Mention]]:
+        """Detect identifiers in many texts, batching spaCy through nlp.pipe."""
+        lang = self.profile.detection.language
+        out: list[list[Mention]] = []
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+        for i, text in enumerate(texts):
+            for off, chunk in chunk_text(text, self.profile.nlp.max_chars):
+                pieces.append((i, off, chunk))
+        results: list[list[Mention]] = [[] for _ in texts]
+        artifacts = self.engine.nlp_engine.process_batch(
+            [p[2] for p in pieces], language=lang, batch_size=self.profile.nlp.batch_size)
+        for (i, off, chunk), (_, nlp_artifacts) in zip(pieces, artifacts):
+            raw = self.engine.analyze(
+                text=chunk, language=lang, nlp_artifacts=nlp_artifacts,
+                entities=list(self.profile.detection.entities) or None,
+                score_threshold=self.profile.detection.score_threshold,
+            )
+            results[i].extend(self._to_mentions(texts[i], raw, off))
+        for i, text in enumerate(texts):
+            out.append(merge_mentions(self._filter(results[i])))
+        return out
+
+    def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
+        ms = []
+        for r in raw:
+            if r.entity_type in self.ignored:
+                continue
+            name = (r.recognition_metadata or {}).get("recognizer_name", "")
+            s, e = r.start + off, r.end + off
+            ms.append(Mention(s, e, r.entity_type, float(r.score), name, text[s:e]))
+        return ms
+
+    def _filter(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop allow-listed words unless the roster named them (roster always wins)."""
+        out = []
+        for m in mentions:
+            if m.recognizer.startswith("Roster"):
+                out.append(m)
+                continue
+            if self.allow and normalise_term(m.text) in self.allow:
+                continue
+            out.append(m)
+        return out
+
+
+def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int, str]]:
+    """Split text longer than max_chars at whitespace, with overlap so border entities are seen."""
+    if len(text) <= max_chars:
+        return [(0, text)]
+    chunks = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            cut = text.rfind("\n", start + max_chars // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + max_chars // 2, end)
+            end = cut if cut > start else end
+        chunks.append((start, text[start:end]))
+        if end >= len(text):
+            break
+        nxt = max(end - overlap, start + 1)
+        ws = text.find(" ", nxt, end)
+        start = ws + 1 if ws != -1 else nxt
+    return chunks
+
+
+_PRIORITY = {"PERSON": 3}
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Merge overlapping mentions into their union, keeping the most confident type."""
+    if not mentions:
+        return []
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    merged: list[Mention] = []
+    for m in ms:
+        if merged and m.start < merged[-1].end:
+            prev = merged[-1]
+            best = max((prev, m), key=lambda x: (x.score, _PRIORITY.get(x.entity_type, 0), x.end - x.start))
+            start, end = prev.start, max(prev.end, m.end)
+            text = prev.text + m.text[prev.end - m.start:] if m.end > prev.end else prev.text
+            merged[-1] = Mention(start, end, best.entity_type, best.score, best.recognizer, text)
+        else:
+            merged.append(m)
+    return merged
+
+
+_WS = re.compile(r"\s+")
