@@ -1,0 +1,76 @@
+"""Everything one process needs to de-identify documents, built once from a Profile."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_anonymizer import AnonymizerEngine
+
+from deid.analyze import Analyzer
+from deid.config import Profile
+from deid.model import Document, DocResult, Mention
+from deid.pseudonyms import Pseudonymizer
+from deid.rewrite import build_anonymizer, rewrite
+from deid import risk as risk_mod
+
+
+@dataclass
+class Engine:
+    """Analyzer + pseudonymizer + anonymizer for one process (never shared across processes)."""
+
+    profile: Profile
+    analyzer: Analyzer
+    pseudo: Pseudonymizer
+    anonymizer: AnonymizerEngine
+
+    @classmethod
+    def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
+        """Load the model and build the engines."""
+        return cls(profile=profile, analyzer=Analyzer.from_profile(profile),
+                   pseudo=Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs),
+                   anonymizer=build_anonymizer())
+
+    def detect(self, docs: list[Document]) -> list[list[Mention]]:
+        """Phase 1: mentions of every document (batched through nlp.pipe)."""
+        return self.analyzer.analyze_many([d.text for d in docs])
+
+    def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
+        """Phase 1b: entity keys for the serial surrogate assignment."""
+        keys: list[str] = []
+        for d, ms in zip(docs, mentions):
+            keys.extend(self.pseudo.collect(d, ms))
+        return keys
+
+    def replace(self, doc: Document, mentions: list[Mention]) -> str:
+        """Phase 3: the de-identified text of one document."""
+        return rewrite(self.anonymizer, self.pseudo, doc, mentions)
+
+    def count(self, mentions: list[Mention]) -> dict[str, int]:
+        """Counts of mentions by report label."""
+        return dict(Counter(self.pseudo.label(m.entity_type) for m in mentions))
+
+    def assess(self, text: str) -> "risk_mod.Risk":
+        """Residual risk of an output text."""
+        return risk_mod.assess(text, self)
+
+    def process_documents(self, docs: list[Document]) -> tuple[list[str], list[list[Mention]]]:
+        """All three phases in order for a small batch (one process)."""
+        mentions = self.detect(docs)
+        self.pseudo.assign(self.collect(docs, mentions))
+        return [self.replace(d, ms) for d, ms in zip(docs, mentions)], mentions
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of input bytes, for --resume and the report."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def new_result(path: str) -> DocResult:
+    """A fresh result with its clock started."""
+    r = DocResult(path=path, status="ok")
+    r.seconds = time.perf_counter()
+    return r

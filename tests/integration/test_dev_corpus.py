@@ -1,0 +1,49 @@
+"""End to end over the dev corpus: recall floors (measured, set just below) and no text in logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from deid.evaluation import predict, score
+
+# Measured on dev.jsonl (see README); floors sit just below so a regression fails.
+FLOORS = {"overall_recall": 0.73, "person_recall": 0.72}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def dev_scores(engine, dev_corpus):
+    preds, outputs = predict(engine, dev_corpus)
+    return score(dev_corpus, preds), outputs
+
+
+def test_dev_corpus_recall_floor(dev_scores):
+    s, _ = dev_scores
+    assert s["overall"]["recall"] >= FLOORS["overall_recall"]
+    assert s["labels"]["PERSON"]["recall"] >= FLOORS["person_recall"]
+
+
+def test_dev_corpus_verbose_run_logs_no_identifier(tmp_path, dev_corpus, engine, caplog, capsys):
+    from deid.log import setup
+    from deid.report import write_json
+    from deid.runner import run
+
+    src = tmp_path / "in"
+    for d in dev_corpus:
+        p = src / d.case / f"{d.id}.{d.format}"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(d.text, encoding="utf-8")
+    setup(verbosity=2)
+    caplog.set_level(logging.DEBUG)
+    report = run(engine, src, tmp_path / "out", progress=False)
+    report_path = tmp_path / "report.json"
+    write_json(report.to_dict(), report_path)
+    logged = capsys.readouterr().err + caplog.text + report_path.read_text()
+    gold = {d.text[g["start"]:g["end"]] for d in dev_corpus for g in d.phi}
+    leaked = [g for g in gold if len(g) >= 4 and g in logged]
+    assert not leaked, f"{len(leaked)} identifiers appeared in logs/report"
+    assert json.loads(report_path.read_text())["summary"]["failed"] == 0
