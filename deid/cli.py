@@ -12,6 +12,7 @@ from typing import Any, Callable
 import click
 
 from deid import errors
+from deid.evalsets import DEFAULT_DATA_DIR, GOLD_SOURCES, NO_GOLD_SOURCES
 from deid.log import setup as setup_logging
 
 log = logging.getLogger("deid.cli")
@@ -102,36 +103,44 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
 
 
 @main.command("eval")
-@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("gold", type=click.Path(path_type=Path), required=False)
 @_profile_option
 @click.option("--baseline", type=click.Choice(["presidio"]), help="Also score plain Presidio, side by side.")
+@click.option("--source", "sources", multiple=True, type=click.Choice(GOLD_SOURCES),
+              help="A public set with gold spans, in --data-dir (repeatable).")
+@click.option("--overredaction", multiple=True, type=click.Choice(NO_GOLD_SOURCES),
+              help="Share of word tokens removed on a public set without gold (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score a fixed-seed random sample of N documents per set.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=str(DEFAULT_DATA_DIR), show_default=True,
+              help="Folder holding the public sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_verbosity
-def eval_cmd(gold: Path, profile: str, baseline: str | None, as_json: bool, verbose: int, quiet: bool) -> None:
-    """Score detection against a gold JSONL corpus (token-level recall, precision, F2 per label).
+def eval_cmd(gold: Path | None, profile: str, baseline: str | None, sources: tuple[str, ...],
+             overredaction: tuple[str, ...], limit: int | None, data_dir: Path, as_json: bool,
+             verbose: int, quiet: bool) -> None:
+    """Score detection against gold spans (token-level recall, precision, F2 per label; entity recall).
+
+    GOLD is a JSONL corpus or a public set's folder (auto-detected); each set is reported separately.
 
     Example:
 
     \b
         deid eval ../shared/corpus/dev.jsonl --baseline presidio
+        deid eval --source tab_echr_test --source asq_phi --limit 200 --baseline presidio
+        deid eval --overredaction annomi
     """
-    from deid.evaluation import format_table, load_gold, predict, score
+    from deid.evalsets.run import plan, render, run as run_groups
 
     setup_logging(verbose, quiet)
-    docs = load_gold(gold)
+    groups = plan(gold, sources, overredaction, data_dir, limit)
     systems = {f"deid ({profile})": profile}
     if baseline:
         systems["presidio (plain)"] = "presidio_baseline"
-    results = {}
-    for name, prof in systems.items():
-        engine = _eval_engine(prof)
-        preds, _ = predict(engine, docs)
-        results[name] = score(docs, preds)
+    results = run_groups(groups, {name: (lambda p=prof: _eval_engine(p)) for name, prof in systems.items()})
     if as_json:
-        click.echo(json.dumps(results, indent=2))
+        click.echo(json.dumps(results[groups[0].title] if len(groups) == 1 else results, indent=2))
     else:
-        click.echo(f"{gold.name}: {len(docs)} documents (token level; entR = entity-level recall)")
-        click.echo(format_table(results))
+        click.echo("\n\n".join(render(g, results[g.title]) for g in groups))
 
 
 def _eval_engine(profile: str) -> Any:
