@@ -76,11 +76,12 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     """Header line plus the gold table or the over-redaction table for one group."""
     n = len(group.docs)
     of = f" (fixed-seed sample of {group.total})" if n < group.total else ""
+    times = f"{'seconds':<22}" + "".join(f" | {r.get('seconds', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        return f"{head}\n{format_table(results)}"
+        return f"{head}\n{format_table(results)}\n{times}"
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
-    return f"{head}\n{format_overredaction(results)}"
+    return f"{head}\n{format_overredaction(results)}\n{times}"
 
 
 __all__ = ["EvalGroup", "plan", "render", "run", "SOURCES"]
