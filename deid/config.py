@@ -54,6 +54,8 @@ class DetectionConfig(Strict):
     roster: ListSource = ListSource()
     labels: dict[str, str] = {}
     ignore_types: list[str] = []
+    name_context: str = "names/context.yaml"
+    allow_list_exempt: list[str] = []
 
 
 class PseudonymConfig(Strict):
