@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 REGISTRY: dict[str, str] = {
     # name: "module:callable"
     "yaml_patterns": "recognizers.yaml_patterns:create",
+    "spacy_ner": "recognizers.ner_recognizer:create",
+    "ages": "recognizers.age_recognizer:create",
+    "dates": "recognizers.date_recognizer:create",
 }
 
 
