@@ -22,6 +22,10 @@ REGISTRY: dict[str, str] = {
     "spacy_ner": "recognizers.ner_recognizer:create",
     "ages": "recognizers.age_recognizer:create",
     "dates": "recognizers.date_recognizer:create",
+    "phones": "recognizers.phone_recognizer:create",
+    "contacts": "recognizers.contact_recognizer:create",
+    "ids": "recognizers.id_recognizer:create",
+    "presidio_extra": "recognizers.presidio_extra:create",
 }
 
 

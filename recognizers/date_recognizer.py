@@ -48,7 +48,7 @@ def _check_day_month(text: str, start: int, end: int) -> bool:
     return not _COUNT_BEFORE.search(before) and bool(_DATE_CUE_BEFORE.search(before))
 
 
-class DateRecognizer(RegexRecognizer):
+class CalendarDateRecognizer(RegexRecognizer):
     """Calendar dates that name a day, a month of a year, or a dated holiday."""
 
     ENTITY = "DATE_TIME"
@@ -77,6 +77,6 @@ class DateRecognizer(RegexRecognizer):
     )
 
 
-def create(profile: object = None) -> DateRecognizer:
+def create(profile: object = None) -> "CalendarDateRecognizer":
     """Factory for the registry."""
-    return DateRecognizer()
+    return CalendarDateRecognizer()

@@ -1,8 +1,8 @@
-"""DateRecognizer: calendar dates beyond Presidio's; weekdays, durations and bare years are not dates."""
+"""CalendarDateRecognizer: calendar dates beyond Presidio's; weekdays, durations and bare years are not dates."""
 
 import pytest
 
-from recognizers.date_recognizer import DateRecognizer
+from recognizers.date_recognizer import CalendarDateRecognizer
 
 
 def found(rec, text):
@@ -11,7 +11,7 @@ def found(rec, text):
                                                 key=lambda r: (r.start, -r.end))]
 
 
-REC = DateRecognizer()
+REC = CalendarDateRecognizer()
 
 
 @pytest.mark.parametrize("text,expected", [
