@@ -92,6 +92,8 @@ def build_registry(profile: Profile, nlp_engine: SpacyNlpEngine) -> RecognizerRe
             if rec.name not in keep:
                 registry.remove_recognizer(rec.name)
     for rec in build_recognizers(profile.detection.recognizers, profile):
+        for replaced in getattr(rec, "REPLACES", ()):  # e.g. a filtered SpacyRecognizer
+            registry.remove_recognizer(replaced)
         registry.add_recognizer(rec)
     return registry
 
