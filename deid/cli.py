@@ -12,6 +12,7 @@ from typing import Any, Callable
 import click
 
 from deid import errors
+from deid.cli_vault import vault, vault_kwargs, vault_options
 from deid.log import setup as setup_logging
 
 log = logging.getLogger("deid.cli")
@@ -28,7 +29,8 @@ def _profile_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Profile name (configs/profiles) or path to a YAML profile.")(f)
 
 
-def _build_engine(profile_name: str, roster: tuple[str, ...] = (), secret_file: str | None = None) -> Any:
+def _build_engine(profile_name: str, roster: tuple[str, ...] = (), secret_file: str | None = None,
+                  **pseudo_kwargs: Any) -> Any:
     from deid.config import load_profile
     from deid.engine import Engine
     from deid.secrets import load_secret
@@ -41,7 +43,7 @@ def _build_engine(profile_name: str, roster: tuple[str, ...] = (), secret_file: 
     profile = load_profile(profile_name, **overrides)
     secret, _ = load_secret(secret_file)
     t = time.perf_counter()
-    engine = Engine.build(profile, secret)
+    engine = Engine.build(profile, secret, **pseudo_kwargs)
     log.info("loaded profile %s and model in %.1fs", profile.name, time.perf_counter() - t)
     return engine
 
@@ -73,9 +75,11 @@ def main() -> None:
               help="Names that must always be removed (CSV or text, one per line). Repeatable.")
 @click.option("--secret-file", type=click.Path(exists=True, dir_okay=False),
               help="Key file for pseudonyms (default: env DEID_SECRET).")
+@vault_options
 @_verbosity
 def run(input_path: Path, output_path: Path, profile: str, report_path: Path | None,
-        roster: tuple[str, ...], secret_file: str | None, verbose: int, quiet: bool) -> None:
+        roster: tuple[str, ...], secret_file: str | None, vault: Path | None, reversible: bool,
+        reveal_key_file: str | None, verbose: int, quiet: bool) -> None:
     """De-identify INPUT (a file or folder) into OUTPUT, mirroring relative paths.
 
     Exit status: 0 all written, 1 some document failed (it is not written), 2 usage or input error.
@@ -90,10 +94,14 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
 
     setup_logging(verbose, quiet)
     plan_jobs(input_path, output_path)  # validate before loading the model
-    engine = _build_engine(profile, roster, secret_file)
+    engine = _build_engine(profile, roster, secret_file,
+                           **vault_kwargs(vault, reversible, reveal_key_file, input_path, output_path))
     report = run_batch(engine, input_path, output_path, progress=None if not quiet else False)
+    engine.pseudo.close()
     if report_path:
-        write_json(report.to_dict(), report_path)
+        data = report.to_dict()
+        data["summary"]["pseudonyms"] = engine.pseudo.stats()  # type: ignore[index]
+        write_json(data, report_path)
     if not quiet:
         click.echo(text_summary(report.summary()), err=True)
         for d in report.failed:
@@ -161,6 +169,8 @@ def profiles(name: str | None) -> None:
         return
     click.echo(yaml.safe_dump(load_profile(name).model_dump(), sort_keys=False))
 
+
+main.add_command(vault)
 
 if __name__ == "__main__":
     main()

@@ -30,9 +30,10 @@ class Engine:
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
         """Load the model and build the engines."""
-        return cls(profile=profile, analyzer=Analyzer.from_profile(profile),
-                   pseudo=Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs),
-                   anonymizer=build_anonymizer())
+        pseudo = Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs)
+        analyzer = Analyzer.from_profile(profile)
+        analyzer.skip = pseudo.is_known_surrogate  # never re-detect our own surrogates
+        return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:
         """Phase 1: mentions of every document (batched through nlp.pipe)."""
@@ -44,6 +45,18 @@ class Engine:
         for d, ms in zip(docs, mentions):
             keys.extend(self.pseudo.collect(d, ms))
         return keys
+
+    def assign(self, keys: list[str]) -> None:
+        """Phase 2 (serial, parent process only): surrogates for new keys, in document order."""
+        self.pseudo.assign(keys)
+
+    def pseudonym_state(self) -> dict[str, Any]:
+        """Assignments made in phase 2, to ship to worker processes before phase 3."""
+        return self.pseudo.export_state()
+
+    def load_pseudonym_state(self, state: dict[str, Any]) -> None:
+        """In a worker: take the parent's phase-2 assignments."""
+        self.pseudo.load_state(state)
 
     def replace(self, doc: Document, mentions: list[Mention]) -> str:
         """Phase 3: the de-identified text of one document."""
