@@ -50,16 +50,17 @@ class Engine:
         """Phase 2 (serial, parent process only): surrogates for new keys, in document order."""
         self.pseudo.assign(keys)
 
-    def pseudonym_state(self) -> dict[str, Any]:
-        """Assignments made in phase 2, to ship to worker processes before phase 3."""
-        return self.pseudo.export_state()
+    def pseudonym_state(self, since: int = 0) -> tuple[list[Any], int]:
+        """Phase-2 assignments after position `since` (to ship to a worker) and the new position."""
+        return self.pseudo.export_state(since)
 
-    def load_pseudonym_state(self, state: dict[str, Any]) -> None:
-        """In a worker: take the parent's phase-2 assignments."""
-        self.pseudo.load_state(state)
+    def load_pseudonym_state(self, entries: list[Any]) -> None:
+        """In a worker: take the parent's phase-2 assignments before phase 3."""
+        self.pseudo.load_state(entries)
 
     def replace(self, doc: Document, mentions: list[Mention]) -> str:
         """Phase 3: the de-identified text of one document."""
+        self.pseudo.ensure(doc, mentions)  # no-op after phase 2; never assigns in a worker
         return rewrite(self.anonymizer, self.pseudo, doc, mentions)
 
     def count(self, mentions: list[Mention]) -> dict[str, int]:

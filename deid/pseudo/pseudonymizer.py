@@ -91,6 +91,8 @@ class Pseudonymizer:
     _vault: Vault | None = field(default=None, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
+    _fed: bool = False
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -280,24 +282,30 @@ class Pseudonymizer:
         keys = list(col.tokens) + list(col.others)
         known = v.get(keys)
         self.counts["reused_surrogates"] += len(known)
-        self.table.update(known)
+        for k, val in known.items():
+            self._set(k, val)
         for key, info in sorted(col.tokens.items(), key=lambda kv: kv[1].order):
             if key in self.table:
                 continue
             role, gender = info.role(), info.gender()
-            self.table[key] = self._pick(v, col, key, NAME, NAME, info.enc,
-                                         lambda a: sur.person_token(key, role, gender, locale, a))
+            self._set(key, self._pick(v, col, key, NAME, NAME, info.enc,
+                                     lambda a: sur.person_token(key, role, gender, locale, a)))
         for key, (label, sub, hint, enc, _) in sorted(col.others.items(), key=lambda kv: kv[1][4]):
             if key in self.table:
                 continue
             if self.style == "tag" or (label == "LOCATION" and self.profile.pseudonyms.places == "tag"):
-                self.table[key] = self._tag(v, key, label)
+                self._set(key, self._tag(v, key, label))
                 continue
-            self.table[key] = self._pick(v, col, key, label, label if label in (
-                "ORGANIZATION", "LOCATION") else "", enc, self._maker(key, label, sub, hint))
+            self._set(key, self._pick(v, col, key, label, label if label in (
+                "ORGANIZATION", "LOCATION") else "", enc, self._maker(key, label, sub, hint)))
         self._resolve_people(v, col)
         if col.rendered:
             v.add_rendered(sorted(col.rendered))
+
+    def _set(self, key: str, value: str) -> None:
+        if self.table.get(key) != value:
+            self.table[key] = value
+            self._journal.append(("t", key, value))
 
     def _maker(self, key: str, label: str, sub: str, hint: str) -> Any:
         locale = self.profile.pseudonyms.locale
@@ -341,6 +349,7 @@ class Pseudonymizer:
                 v.set_alias(case, key, value)
                 stored = value
             self.aliases[(case, key)] = stored
+            self._journal.append(("a", (case, key), stored))
 
     def _nickname(self, v: Vault, col: Collected, key: str, target: str) -> str:
         options = sorted(n.title() for n in _nicknamer().nicknames_of(target.lower()) if len(n) > 2)
@@ -356,7 +365,21 @@ class Pseudonymizer:
             ekey = self.key("PERSON_ENTITY", f"{case}|{ident}")
             if ekey not in self.table:
                 got = v.get([ekey]).get(ekey)
-                self.table[ekey] = got if got is not None else self._tag(v, ekey, "PERSON")
+                self._set(ekey, got if got is not None else self._tag(v, ekey, "PERSON"))
+
+    def ensure(self, doc: Document, mentions: list[Mention]) -> None:
+        """Assign missing keys when phase 3 is called without phase 2 (single process only).
+
+        A worker that received the parent's assignments never assigns on its own: a missing key
+        there fails the document closed instead of inventing an inconsistent surrogate.
+        """
+        if self._fed or self.style == "redact":
+            return
+        records = self.collect(doc, mentions)
+        col = parse_records(records)
+        if any(k not in self.table for k in list(col.tokens) + list(col.others)) or (
+                self.style == "tag" and col.cases):
+            self.assign(records)
 
     # ---- phase 3: surrogate ----------------------------------------------------------------
     def surrogate(self, doc: Document, entity_type: str, text: str) -> str:
@@ -482,14 +505,18 @@ class Pseudonymizer:
             return True
         return False
 
-    def export_state(self) -> dict[str, Any]:
-        """Assignments for worker processes (keys and surrogates only, no originals)."""
-        return {"table": dict(self.table), "aliases": dict(self.aliases)}
+    def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
+        """Assignments made after journal position `since`, and the new position (for workers)."""
+        return list(self._journal[since:]), len(self._journal)
 
-    def load_state(self, state: dict[str, Any]) -> None:
-        """Take assignments made by the parent's serial step."""
-        self.table.update(state.get("table", {}))
-        self.aliases.update(state.get("aliases", {}))
+    def load_state(self, entries: list[tuple[str, Any, str]]) -> None:
+        """Take assignments made by the parent's serial step (keys and surrogates, no originals)."""
+        self._fed = True
+        for kind, key, value in entries:
+            if kind == "t":
+                self.table[key] = value
+            else:
+                self.aliases[tuple(key)] = value  # type: ignore[index]
 
     def stats(self) -> dict[str, int]:
         """Counts for the report (never text)."""
