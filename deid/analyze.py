@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -107,6 +107,7 @@ class Analyzer:
     allow: frozenset[str] = field(default_factory=frozenset)
     ignored: frozenset[str] = field(default_factory=frozenset)
     exempt: frozenset[str] = field(default_factory=frozenset)
+    skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Analyzer":
@@ -171,6 +172,8 @@ class Analyzer:
                 out.append(m)
                 continue
             if self.allow and normalise_term(m.text) in self.allow:
+                continue
+            if self.skip is not None and self.skip(m.text):
                 continue
             out.append(m)
         return out
