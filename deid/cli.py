@@ -122,16 +122,23 @@ def eval_cmd(gold: Path, profile: str, baseline: str | None, as_json: bool, verb
     systems = {f"deid ({profile})": profile}
     if baseline:
         systems["presidio (plain)"] = "presidio_baseline"
+    from deid.eval_risk import format_risk, risk_metrics
+
     results = {}
     for name, prof in systems.items():
         engine = _eval_engine(prof)
-        preds, _ = predict(engine, docs)
+        preds, outputs = predict(engine, docs)
         results[name] = score(docs, preds)
+        if prof == profile:
+            results[name]["risk"] = risk_metrics(engine, docs, outputs)
     if as_json:
         click.echo(json.dumps(results, indent=2))
     else:
         click.echo(f"{gold.name}: {len(docs)} documents (token level; entR = entity-level recall)")
         click.echo(format_table(results))
+        for name, res in results.items():
+            if "risk" in res:
+                click.echo(f"{name} {format_risk(res['risk'])}")
 
 
 def _eval_engine(profile: str) -> Any:
@@ -161,6 +168,9 @@ def profiles(name: str | None) -> None:
         return
     click.echo(yaml.safe_dump(load_profile(name).model_dump(), sort_keys=False))
 
+
+from deid.cli_check import register as _register_check  # noqa: E402  (deid check, deid score)
+_register_check(main)
 
 if __name__ == "__main__":
     main()
