@@ -90,6 +90,15 @@ class RunConfig(Strict):
 
     timeout_seconds: float = 120.0
     workers: int = 0  # 0 = number of cores
+    in_flight_per_worker: int = 4  # batches queued per worker: bounds memory on huge corpora
+
+
+class TablesConfig(Strict):
+    """Which table columns hold text (empty: detect them), which are IDs, which names the case."""
+
+    columns: list[str] = []
+    id_columns: dict[str, str] = {}  # column -> entity type of its values (e.g. ID, PERSON)
+    case_column: str | None = None
 
 
 class Profile(Strict):
@@ -102,6 +111,7 @@ class Profile(Strict):
     pseudonyms: PseudonymConfig = PseudonymConfig()
     risk: RiskConfig = RiskConfig()
     run: RunConfig = RunConfig()
+    tables: TablesConfig = TablesConfig()
 
     def with_overrides(self, **sections: dict[str, Any]) -> "Profile":
         """Return a copy with some nested keys replaced (validated)."""
