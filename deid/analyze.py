@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -93,6 +93,8 @@ def build_registry(profile: Profile, nlp_engine: SpacyNlpEngine) -> RecognizerRe
             if rec.name not in keep:
                 registry.remove_recognizer(rec.name)
     for rec in build_recognizers(profile.detection.recognizers, profile):
+        for replaced in getattr(rec, "REPLACES", ()):  # e.g. a filtered SpacyRecognizer
+            registry.remove_recognizer(replaced)
         registry.add_recognizer(rec)
     return registry
 
@@ -107,6 +109,7 @@ class Analyzer:
     ignored: frozenset[str] = field(default_factory=frozenset)
     exempt: frozenset[str] = field(default_factory=frozenset)
     name_blocked: frozenset[str] = field(default_factory=frozenset)
+    skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Analyzer":
@@ -171,7 +174,12 @@ class Analyzer:
         """Drop allow-listed words unless the roster named them (roster always wins)."""
         out = []
         for m in mentions:
-            if m.recognizer.startswith("Roster") or m.recognizer in self.exempt:
+            if m.recognizer.startswith("Roster"):
+                out.append(m)
+                continue
+            if self.skip is not None and self.skip(m.text):
+                continue
+            if m.recognizer in self.exempt:
                 out.append(m)
                 continue
             if self.allow and normalise_term(m.text) in self.allow:
