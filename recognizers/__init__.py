@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 REGISTRY: dict[str, str] = {
     # name: "module:callable"
     "yaml_patterns": "recognizers.yaml_patterns:create",
+    "name_lexicon": "recognizers.name_lexicon:create",
+    "roster": "recognizers.roster:create",
 }
 
 
