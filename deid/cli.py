@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -12,6 +13,7 @@ from typing import Any, Callable
 import click
 
 from deid import errors
+from deid.cli_vault import vault, vault_kwargs, vault_options
 from deid.evalsets import DEFAULT_DATA_DIR, GOLD_SOURCES, NO_GOLD_SOURCES
 from deid.log import setup as setup_logging
 
@@ -100,10 +102,12 @@ def main() -> None:
 @click.option("--id-column", "id_columns", multiple=True, metavar="COL[:TYPE]",
               help="Table column pseudonymised as a whole (TYPE default ID, e.g. client:PERSON). Repeatable.")
 @click.option("--case-column", help="Table column naming each row's case (consistent pseudonyms per case).")
+@vault_options
 @_verbosity
 def run(input_path: Path, output_path: Path, profile: str, report_path: Path | None,
         roster: tuple[str, ...], secret_file: str | None, workers: int | None, resume: bool,
         columns: str | None, id_columns: tuple[str, ...], case_column: str | None,
+        vault: Path | None, reversible: bool, reveal_key_file: str | None,
         verbose: int, quiet: bool) -> None:
     """De-identify INPUT (a file or folder) into OUTPUT, mirroring relative paths.
 
@@ -122,13 +126,18 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
     if resume and not report_path:
         raise click.UsageError("--resume needs --report (the previous run's report)")
     spec = _engine_spec(profile, roster, secret_file, **_table_overrides(columns, id_columns, case_column))
+    spec = dataclasses.replace(spec, pseudo_kwargs=vault_kwargs(vault, reversible, reveal_key_file,
+                                                                input_path, output_path))
     engine = _build_engine(profile, roster, secret_file, spec=spec)
     n = workers if workers is not None else spec.profile.run.workers
     report = run_batch(engine, input_path, output_path, progress=None if not quiet else False,
                        workers=n or default_workers(), spec=spec,
                        resume_from=report_path if resume else None)
+    engine.pseudo.close()
     if report_path:
-        write_json(report.to_dict(), report_path)
+        data = report.to_dict()
+        data["summary"]["pseudonyms"] = engine.pseudo.stats()  # type: ignore[index]
+        write_json(data, report_path)
     if not quiet:
         click.echo(text_summary(report.summary()), err=True)
         for d in report.failed:
@@ -204,6 +213,10 @@ def profiles(name: str | None) -> None:
         return
     click.echo(yaml.safe_dump(load_profile(name).model_dump(), sort_keys=False))
 
+
+main.add_command(vault)
+from deid.cli_check import register as _register_check  # noqa: E402  (deid check, deid score)
+_register_check(main)
 
 if __name__ == "__main__":
     main()
