@@ -11,6 +11,7 @@ from typing import Any, Callable
 from deid.errors import InputError
 from deid.evalsets import SOURCES, EvalSource, detect, load_source, sample, scored_predictions
 from deid.evalsets.overredaction import format_overredaction, overredaction
+from deid.eval_consistency import consistency, format_consistency
 from deid.evaluation import GoldDoc, format_table, load_gold, predict, score
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
             preds, _ = predict(engine, g.docs)
             if g.has_gold:
                 res = score(g.docs, scored_predictions(g.source, g.docs, preds) if g.source else preds)
+                res.update(consistency(engine, g.docs, preds))  # pseudonym consistency/collisions
             else:
                 res = overredaction(g.docs, preds)
             res["seconds"] = round(time.perf_counter() - t, 1)
@@ -78,7 +80,7 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     of = f" (fixed-seed sample of {group.total})" if n < group.total else ""
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        return f"{head}\n{format_table(results)}"
+        return f"{head}\n{format_table(results)}\n{format_consistency(results)}".rstrip()
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}"
 
