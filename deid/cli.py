@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -12,6 +13,8 @@ from typing import Any, Callable
 import click
 
 from deid import errors
+from deid.cli_vault import vault, vault_kwargs, vault_options
+from deid.evalsets import DEFAULT_DATA_DIR, GOLD_SOURCES, NO_GOLD_SOURCES
 from deid.log import setup as setup_logging
 
 log = logging.getLogger("deid.cli")
@@ -99,10 +102,12 @@ def main() -> None:
 @click.option("--id-column", "id_columns", multiple=True, metavar="COL[:TYPE]",
               help="Table column pseudonymised as a whole (TYPE default ID, e.g. client:PERSON). Repeatable.")
 @click.option("--case-column", help="Table column naming each row's case (consistent pseudonyms per case).")
+@vault_options
 @_verbosity
 def run(input_path: Path, output_path: Path, profile: str, report_path: Path | None,
         roster: tuple[str, ...], secret_file: str | None, workers: int | None, resume: bool,
         columns: str | None, id_columns: tuple[str, ...], case_column: str | None,
+        vault: Path | None, reversible: bool, reveal_key_file: str | None,
         verbose: int, quiet: bool) -> None:
     """De-identify INPUT (a file or folder) into OUTPUT, mirroring relative paths.
 
@@ -121,13 +126,18 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
     if resume and not report_path:
         raise click.UsageError("--resume needs --report (the previous run's report)")
     spec = _engine_spec(profile, roster, secret_file, **_table_overrides(columns, id_columns, case_column))
+    spec = dataclasses.replace(spec, pseudo_kwargs=vault_kwargs(vault, reversible, reveal_key_file,
+                                                                input_path, output_path))
     engine = _build_engine(profile, roster, secret_file, spec=spec)
     n = workers if workers is not None else spec.profile.run.workers
     report = run_batch(engine, input_path, output_path, progress=None if not quiet else False,
                        workers=n or default_workers(), spec=spec,
                        resume_from=report_path if resume else None)
+    engine.pseudo.close()
     if report_path:
-        write_json(report.to_dict(), report_path)
+        data = report.to_dict()
+        data["summary"]["pseudonyms"] = engine.pseudo.stats()  # type: ignore[index]
+        write_json(data, report_path)
     if not quiet:
         click.echo(text_summary(report.summary()), err=True)
         for d in report.failed:
@@ -136,36 +146,44 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
 
 
 @main.command("eval")
-@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("gold", type=click.Path(path_type=Path), required=False)
 @_profile_option
 @click.option("--baseline", type=click.Choice(["presidio"]), help="Also score plain Presidio, side by side.")
+@click.option("--source", "sources", multiple=True, type=click.Choice(GOLD_SOURCES),
+              help="A public set with gold spans, in --data-dir (repeatable).")
+@click.option("--overredaction", multiple=True, type=click.Choice(NO_GOLD_SOURCES),
+              help="Share of word tokens removed on a public set without gold (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score a fixed-seed random sample of N documents per set.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=str(DEFAULT_DATA_DIR), show_default=True,
+              help="Folder holding the public sets.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_verbosity
-def eval_cmd(gold: Path, profile: str, baseline: str | None, as_json: bool, verbose: int, quiet: bool) -> None:
-    """Score detection against a gold JSONL corpus (token-level recall, precision, F2 per label).
+def eval_cmd(gold: Path | None, profile: str, baseline: str | None, sources: tuple[str, ...],
+             overredaction: tuple[str, ...], limit: int | None, data_dir: Path, as_json: bool,
+             verbose: int, quiet: bool) -> None:
+    """Score detection against gold spans (token-level recall, precision, F2 per label; entity recall).
+
+    GOLD is a JSONL corpus or a public set's folder (auto-detected); each set is reported separately.
 
     Example:
 
     \b
         deid eval ../shared/corpus/dev.jsonl --baseline presidio
+        deid eval --source tab_echr_test --source asq_phi --limit 200 --baseline presidio
+        deid eval --overredaction annomi
     """
-    from deid.evaluation import format_table, load_gold, predict, score
+    from deid.evalsets.run import plan, render, run as run_groups
 
     setup_logging(verbose, quiet)
-    docs = load_gold(gold)
+    groups = plan(gold, sources, overredaction, data_dir, limit)
     systems = {f"deid ({profile})": profile}
     if baseline:
         systems["presidio (plain)"] = "presidio_baseline"
-    results = {}
-    for name, prof in systems.items():
-        engine = _eval_engine(prof)
-        preds, _ = predict(engine, docs)
-        results[name] = score(docs, preds)
+    results = run_groups(groups, {name: (lambda p=prof: _eval_engine(p)) for name, prof in systems.items()})
     if as_json:
-        click.echo(json.dumps(results, indent=2))
+        click.echo(json.dumps(results[groups[0].title] if len(groups) == 1 else results, indent=2))
     else:
-        click.echo(f"{gold.name}: {len(docs)} documents (token level; entR = entity-level recall)")
-        click.echo(format_table(results))
+        click.echo("\n\n".join(render(g, results[g.title]) for g in groups))
 
 
 def _eval_engine(profile: str) -> Any:
@@ -195,6 +213,10 @@ def profiles(name: str | None) -> None:
         return
     click.echo(yaml.safe_dump(load_profile(name).model_dump(), sort_keys=False))
 
+
+main.add_command(vault)
+from deid.cli_check import register as _register_check  # noqa: E402  (deid check, deid score)
+_register_check(main)
 
 if __name__ == "__main__":
     main()

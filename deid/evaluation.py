@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from deid.entity_recall import entity_recall
 from deid.errors import InputError
 
 LABELS = ["PERSON", "DATE", "AGE", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "PROFESSION"]
@@ -100,14 +101,13 @@ def f_beta(p: float, r: float, beta: float = 2.0) -> float:
 
 
 def score(docs: list[GoldDoc], predictions: dict[str, list[Span]]) -> dict[str, Any]:
-    """Token-level recall/precision/F2 per label, entity recall, leaks, keep survival, words lost."""
+    """Token-level recall/precision/F2 per label, TAB entity recall, leaks, keep survival, words lost."""
     gold_tok = defaultdict(int)
     caught_tok = defaultdict(int)
     pred_tok = defaultdict(int)
     pred_tp = defaultdict(int)
     leaked_person = 0
     person_mentions = 0
-    entity_ok: dict[tuple[str, str], bool] = {}
     keep_total = keep_kept = 0
     ordinary_total = ordinary_lost = 0
     for doc in docs:
@@ -125,8 +125,6 @@ def score(docs: list[GoldDoc], predictions: dict[str, list[Span]]) -> dict[str, 
             if label == "PERSON":
                 person_mentions += 1
                 leaked_person += 0 if full else 1
-            ent = (label, str(g.get("entity") or f"{doc.id}:{g['start']}"))
-            entity_ok[ent] = entity_ok.get(ent, True) and full
         for p in preds:
             for t in _tokens_in(toks, p.start, p.end):
                 pred_tok[p.label] += 1
@@ -141,14 +139,15 @@ def score(docs: list[GoldDoc], predictions: dict[str, list[Span]]) -> dict[str, 
             if not gold_cover.overlaps(*t):
                 ordinary_total += 1
                 ordinary_lost += 1 if cover.overlaps(*t) else 0
+    ents = entity_recall(docs, predictions)
     per_label = {}
     labels = [lb for lb in LABELS if gold_tok[lb]] + sorted(set(gold_tok) - set(LABELS))
     for lb in labels:
         r = caught_tok[lb] / gold_tok[lb] if gold_tok[lb] else 0.0
         p = pred_tp[lb] / pred_tok[lb] if pred_tok[lb] else 0.0
-        ents = [ok for (l2, _), ok in entity_ok.items() if l2 == lb]
+        n_ent, ok_ent = ents["labels"].get(lb, (0, 0))
         per_label[lb] = {"gold_tokens": gold_tok[lb], "recall": r, "precision": p, "f2": f_beta(p, r),
-                         "entities": len(ents), "entity_recall": sum(ents) / len(ents) if ents else 0.0}
+                         "entities": n_ent, "entity_recall": ok_ent / n_ent if n_ent else 0.0}
     tot_gold = sum(gold_tok.values())
     tot_caught = sum(caught_tok.values())
     r_all = tot_caught / tot_gold if tot_gold else 0.0
@@ -157,8 +156,8 @@ def score(docs: list[GoldDoc], predictions: dict[str, list[Span]]) -> dict[str, 
         "documents": len(docs),
         "labels": per_label,
         "overall": {"gold_tokens": tot_gold, "recall": r_all, "precision": p_all, "f2": f_beta(p_all, r_all),
-                    "entities": len(entity_ok),
-                    "entity_recall": sum(entity_ok.values()) / len(entity_ok) if entity_ok else 0.0},
+                    "entities": ents["overall"][0],
+                    "entity_recall": ents["overall"][1] / ents["overall"][0] if ents["overall"][0] else 0.0},
         "person_mentions": person_mentions,
         "leaked_person_mentions": leaked_person,
         "keep_spans": keep_total,

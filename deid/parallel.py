@@ -64,7 +64,9 @@ def _worker_main(conn: Connection, spec: EngineSpec, timeout: float | None) -> N
             if kind == "detect":
                 conn.send(("detected", bid, stages.detect(payload)))
             elif kind == "rewrite":
-                conn.send(("done", bid, stages.rewrite(payload)))
+                seqs, state = payload
+                stages.engine.load_pseudonym_state(state)  # phase-2 surrogates from the parent
+                conn.send(("done", bid, stages.rewrite(seqs)))
         except Exception as exc:  # keep the worker alive; the batch fails closed
             conn.send(("error", bid, type(exc).__name__))
 
@@ -75,6 +77,7 @@ class _Worker:
     conn: Connection
     batches: set[int] = field(default_factory=set)
     ready: bool = False
+    sent: int = 0  # position in the parent's pseudonym journal this worker has
     last: float = field(default_factory=time.monotonic)
 
 
@@ -158,7 +161,8 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     if res.status == "ok":
                         engine.pseudo.assign(keys)
                         ok.append(seq)
-                w.conn.send(("rewrite", bid, ok))
+                state, w.sent = engine.pseudonym_state(w.sent)
+                w.conn.send(("rewrite", bid, (ok, state)))
             now = time.monotonic()
             limit = _limit(timeout, max((len(b) for b in batches), default=1))
             for w in list(pool):
