@@ -64,6 +64,6 @@ class Pipeline:
         if not docs:
             return df.copy()
         mentions = detect_documents(self.engine.detect, docs)
-        self.engine.pseudo.assign(self.engine.collect(docs, mentions))
+        self.engine.assign(self.engine.collect(docs, mentions))
         outputs = [rewrite_output(self.engine.replace, d, ms) for d, ms in zip(docs, mentions)]
         return apply_outputs(df, docs, outputs)[0]
