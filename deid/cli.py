@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -12,6 +13,7 @@ from typing import Any, Callable
 import click
 
 from deid import errors
+from deid.cli_vault import vault, vault_kwargs, vault_options
 from deid.evalsets import DEFAULT_DATA_DIR, GOLD_SOURCES, NO_GOLD_SOURCES
 from deid.log import setup as setup_logging
 
@@ -29,22 +31,41 @@ def _profile_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Profile name (configs/profiles) or path to a YAML profile.")(f)
 
 
-def _build_engine(profile_name: str, roster: tuple[str, ...] = (), secret_file: str | None = None) -> Any:
+def _engine_spec(profile_name: str, roster: tuple[str, ...] = (), secret_file: str | None = None,
+                 **extra: dict[str, Any]) -> Any:
+    """The validated profile (with CLI overrides) and secret every process builds its engine from."""
     from deid.config import load_profile
-    from deid.engine import Engine
+    from deid.parallel import EngineSpec
     from deid.secrets import load_secret
 
-    overrides: dict[str, Any] = {}
+    overrides: dict[str, Any] = dict(extra)
     if roster:
         prof0 = load_profile(profile_name)
         files = list(prof0.detection.roster.files) + [str(Path(r).resolve()) for r in roster]
         overrides["detection"] = {"roster": {"files": files}}
     profile = load_profile(profile_name, **overrides)
     secret, _ = load_secret(secret_file)
+    return EngineSpec(profile, secret)
+
+
+def _build_engine(profile_name: str, roster: tuple[str, ...] = (), secret_file: str | None = None,
+                  spec: Any = None) -> Any:
+    spec = spec or _engine_spec(profile_name, roster, secret_file)
     t = time.perf_counter()
-    engine = Engine.build(profile, secret)
-    log.info("loaded profile %s and model in %.1fs", profile.name, time.perf_counter() - t)
+    engine = spec.build()
+    log.info("loaded profile %s and model in %.1fs", spec.profile.name, time.perf_counter() - t)
     return engine
+
+
+def _table_overrides(columns: str | None, id_columns: tuple[str, ...], case_column: str | None) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    if columns:
+        tables["columns"] = [c.strip() for c in columns.split(",") if c.strip()]
+    if id_columns:
+        tables["id_columns"] = dict((c.split(":", 1) + ["ID"])[:2] for c in id_columns)
+    if case_column:
+        tables["case_column"] = case_column
+    return {"tables": tables} if tables else {}
 
 
 class DeidGroup(click.Group):
@@ -74,9 +95,20 @@ def main() -> None:
               help="Names that must always be removed (CSV or text, one per line). Repeatable.")
 @click.option("--secret-file", type=click.Path(exists=True, dir_okay=False),
               help="Key file for pseudonyms (default: env DEID_SECRET).")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: profile run.workers; 0 = the machine's cores).")
+@click.option("--resume", is_flag=True, help="Skip files whose content hash matches the --report of a previous run.")
+@click.option("--columns", help="Table text columns, comma-separated (default: detect text columns).")
+@click.option("--id-column", "id_columns", multiple=True, metavar="COL[:TYPE]",
+              help="Table column pseudonymised as a whole (TYPE default ID, e.g. client:PERSON). Repeatable.")
+@click.option("--case-column", help="Table column naming each row's case (consistent pseudonyms per case).")
+@vault_options
 @_verbosity
 def run(input_path: Path, output_path: Path, profile: str, report_path: Path | None,
-        roster: tuple[str, ...], secret_file: str | None, verbose: int, quiet: bool) -> None:
+        roster: tuple[str, ...], secret_file: str | None, workers: int | None, resume: bool,
+        columns: str | None, id_columns: tuple[str, ...], case_column: str | None,
+        vault: Path | None, reversible: bool, reveal_key_file: str | None,
+        verbose: int, quiet: bool) -> None:
     """De-identify INPUT (a file or folder) into OUTPUT, mirroring relative paths.
 
     Exit status: 0 all written, 1 some document failed (it is not written), 2 usage or input error.
@@ -87,14 +119,25 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
         deid run sample_data/ out/ --report out-report.json
     """
     from deid.report import text_summary, write_json
-    from deid.runner import plan_jobs, run as run_batch
+    from deid.runner import default_workers, plan_jobs, run as run_batch
 
     setup_logging(verbose, quiet)
     plan_jobs(input_path, output_path)  # validate before loading the model
-    engine = _build_engine(profile, roster, secret_file)
-    report = run_batch(engine, input_path, output_path, progress=None if not quiet else False)
+    if resume and not report_path:
+        raise click.UsageError("--resume needs --report (the previous run's report)")
+    spec = _engine_spec(profile, roster, secret_file, **_table_overrides(columns, id_columns, case_column))
+    spec = dataclasses.replace(spec, pseudo_kwargs=vault_kwargs(vault, reversible, reveal_key_file,
+                                                                input_path, output_path))
+    engine = _build_engine(profile, roster, secret_file, spec=spec)
+    n = workers if workers is not None else spec.profile.run.workers
+    report = run_batch(engine, input_path, output_path, progress=None if not quiet else False,
+                       workers=n or default_workers(), spec=spec,
+                       resume_from=report_path if resume else None)
+    engine.pseudo.close()
     if report_path:
-        write_json(report.to_dict(), report_path)
+        data = report.to_dict()
+        data["summary"]["pseudonyms"] = engine.pseudo.stats()  # type: ignore[index]
+        write_json(data, report_path)
     if not quiet:
         click.echo(text_summary(report.summary()), err=True)
         for d in report.failed:
@@ -170,6 +213,10 @@ def profiles(name: str | None) -> None:
         return
     click.echo(yaml.safe_dump(load_profile(name).model_dump(), sort_keys=False))
 
+
+main.add_command(vault)
+from deid.cli_check import register as _register_check  # noqa: E402  (deid check, deid score)
+_register_check(main)
 
 if __name__ == "__main__":
     main()

@@ -30,9 +30,10 @@ class Engine:
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
         """Load the model and build the engines."""
-        return cls(profile=profile, analyzer=Analyzer.from_profile(profile),
-                   pseudo=Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs),
-                   anonymizer=build_anonymizer())
+        pseudo = Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs)
+        analyzer = Analyzer.from_profile(profile)
+        analyzer.skip = pseudo.is_known_surrogate  # never re-detect our own surrogates
+        return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:
         """Phase 1: mentions of every document (batched through nlp.pipe)."""
@@ -45,8 +46,21 @@ class Engine:
             keys.extend(self.pseudo.collect(d, ms))
         return keys
 
+    def assign(self, keys: list[str]) -> None:
+        """Phase 2 (serial, parent process only): surrogates for new keys, in document order."""
+        self.pseudo.assign(keys)
+
+    def pseudonym_state(self, since: int = 0) -> tuple[list[Any], int]:
+        """Phase-2 assignments after position `since` (to ship to a worker) and the new position."""
+        return self.pseudo.export_state(since)
+
+    def load_pseudonym_state(self, entries: list[Any]) -> None:
+        """In a worker: take the parent's phase-2 assignments before phase 3."""
+        self.pseudo.load_state(entries)
+
     def replace(self, doc: Document, mentions: list[Mention]) -> str:
         """Phase 3: the de-identified text of one document."""
+        self.pseudo.ensure(doc, mentions)  # no-op after phase 2; never assigns in a worker
         return rewrite(self.anonymizer, self.pseudo, doc, mentions)
 
     def count(self, mentions: list[Mention]) -> dict[str, int]:

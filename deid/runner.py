@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from tqdm import tqdm
 
 from deid.engine import Engine, content_hash
-from deid.errors import DeidError, InputError
-from deid.formats import format_for, supported_suffixes
-from deid.model import Document, DocResult
+from deid.errors import InputError
+from deid.formats import supported_suffixes
+from deid.model import DocResult, Risk
+from deid.stages import Job, Stages
+
+if TYPE_CHECKING:
+    from deid.parallel import EngineSpec
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Job:
-    """One input file and where its output goes."""
-
-    src: Path
-    dest: Path
-    rel: str
-    case: str
 
 
 @dataclass
@@ -96,88 +91,92 @@ def plan_jobs(input_path: Path, output_path: Path) -> list[Job]:
     return jobs
 
 
-def _batches(jobs: list[Job], size: int) -> Iterator[list[Job]]:
+def _batches(jobs: list[tuple[int, Job]], size: int) -> Iterator[list[tuple[int, Job]]]:
     for i in range(0, len(jobs), size):
         yield jobs[i:i + size]
 
 
-def _fail(result: DocResult, exc: BaseException) -> DocResult:
-    result.status = "failed"
-    result.error = str(exc) if isinstance(exc, DeidError) else f"{type(exc).__name__} while processing"
-    return result
+def load_previous(path: Path | None) -> dict[str, dict[str, Any]]:
+    """Entries of a previous report that were written, by path (for --resume)."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {d["path"]: d for d in data.get("documents", [])
+                if d.get("status") == "ok" and d.get("sha256")}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise InputError("cannot read the previous report for --resume") from None
 
 
-def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | None = None) -> RunReport:
-    """De-identify every supported file under INPUT into OUTPUT; failures are reported, not written."""
+def _resumed(job: Job, previous: dict[str, dict[str, Any]]) -> DocResult | None:
+    """The previous result when the input is unchanged and its output is still there."""
+    prev = previous.get(job.rel)
+    if prev is None or not job.dest.exists():
+        return None
+    try:
+        sha = content_hash(job.src.read_bytes())
+    except OSError:
+        return None
+    if sha != prev["sha256"]:
+        return None
+    res = DocResult(path=job.rel, status="ok", entities=dict(prev.get("entities", {})), sha256=sha,
+                    output=prev.get("output"), notes={"resumed": True})
+    risk = prev.get("risk") or {}
+    res.risk = Risk(score=risk.get("score", 0.0), level=risk.get("level", "unknown"),
+                    reasons=list(risk.get("reasons", [])))
+    return res
+
+
+def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | None = None,
+        workers: int = 1, spec: "EngineSpec | None" = None, resume_from: Path | None = None) -> RunReport:
+    """De-identify every supported file under INPUT into OUTPUT; failures are reported, not written.
+
+    With workers > 1 (and an EngineSpec to build their engines) phases 1 and 3 run in worker
+    processes; phase 2 stays here, in document order, so the output equals a one-worker run.
+    """
     t0 = time.perf_counter()
     jobs = plan_jobs(input_path, output_path)
-    report = RunReport()
+    previous = load_previous(resume_from)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(jobs), unit="doc", disable=not show, file=sys.stderr, dynamic_ncols=True)
     suffixes = set(supported_suffixes())
+    results: dict[int, DocResult] = {}
+    todo: list[tuple[int, Job]] = []
+    for seq, job in enumerate(jobs):
+        if job.src.suffix.lower() not in suffixes:
+            res = DocResult(path=job.rel, status="skipped",
+                            error=f"unsupported file type '{job.src.suffix.lower() or '(none)'}'")
+            log.warning("skipped %s: %s", job.rel, res.error)
+            results[seq] = res
+        elif (done := _resumed(job, previous)) is not None:
+            results[seq] = done
+        else:
+            todo.append((seq, job))
+    bar.update(len(jobs) - len(todo))
+    batch = max(1, engine.profile.nlp.batch_size)
+    timeout = engine.profile.run.timeout_seconds or None
     try:
-        for batch in _batches(jobs, max(1, engine.profile.nlp.batch_size)):
-            report.documents.extend(_process_batch(engine, batch, suffixes))
-            bar.update(len(batch))
+        if workers > 1 and spec is not None and len(todo) > batch:
+            from deid.parallel import run_parallel
+
+            run_parallel(engine, spec, list(_batches(todo, batch)), workers, timeout, results, bar)
+        else:
+            stages = Stages(engine, timeout, spec.profile if spec else None)
+            for chunk in _batches(todo, batch):
+                for seq, res, keys in stages.detect(chunk):
+                    results[seq] = res
+                    if res.status == "ok":
+                        engine.pseudo.assign(keys)  # phase 2 (serial, document order)
+                ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
+                for seq, res in stages.rewrite(ok):
+                    results[seq] = res
+                bar.update(len(chunk))
     finally:
         bar.close()
+    report = RunReport(documents=[results[i] for i in range(len(jobs))])
     report.seconds = time.perf_counter() - t0
     log.info("processed %d files in %.1fs (%d failed)", len(jobs), report.seconds, len(report.failed))
     return report
-
-
-def _process_batch(engine: Engine, batch: list[Job], suffixes: set[str]) -> list[DocResult]:
-    results: dict[int, DocResult] = {}
-    loaded: list[tuple[int, Job, list[Document]]] = []
-    for i, job in enumerate(batch):
-        res = DocResult(path=job.rel, status="ok")
-        results[i] = res
-        if job.src.suffix.lower() not in suffixes:
-            res.status = "skipped"
-            res.error = f"unsupported file type '{job.src.suffix.lower() or '(none)'}'"
-            log.warning("skipped %s: %s", job.rel, res.error)
-            continue
-        try:
-            res.sha256 = content_hash(job.src.read_bytes())
-            docs = format_for(job.src).read(job.src, job.rel, job.case)
-            loaded.append((i, job, docs))
-        except Exception as exc:  # fail closed: report and move on
-            _fail(res, exc)
-            log.error("failed %s: %s", job.rel, res.error)
-    # Phase 1 for the whole batch at once (nlp.pipe); isolate a failure to its file.
-    all_docs = [d for _, _, docs in loaded for d in docs]
-    try:
-        flat = engine.detect(all_docs)
-        mentions_by_file, k = [], 0
-        for _, _, docs in loaded:
-            mentions_by_file.append(flat[k:k + len(docs)])
-            k += len(docs)
-    except Exception:
-        mentions_by_file = []
-        for i, job, docs in loaded:
-            try:
-                mentions_by_file.append(engine.detect(docs))
-            except Exception as exc:
-                _fail(results[i], exc)
-                mentions_by_file.append(None)
-    for (i, job, docs), mentions in zip(loaded, mentions_by_file):
-        res = results[i]
-        if mentions is None:
-            continue
-        t = time.perf_counter()
-        try:
-            engine.pseudo.assign(engine.collect(docs, mentions))  # phase 2 (serial)
-            texts = [engine.replace(d, ms) for d, ms in zip(docs, mentions)]  # phase 3
-            res.entities = engine.count([m for ms in mentions for m in ms])
-            res.risk = engine.assess("\n".join(texts))
-            format_for(job.src).write(docs, texts, job.dest)  # atomic: temp file + rename
-            res.output = job.rel
-        except Exception as exc:
-            _fail(res, exc)
-            log.error("failed %s: %s", job.rel, res.error)
-        res.seconds = time.perf_counter() - t
-        log.debug("%s: %d mentions, %.2fs", job.rel, sum(res.entities.values()), res.seconds)
-    return [results[i] for i in range(len(batch))]
 
 
 def default_workers() -> int:

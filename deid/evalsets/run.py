@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from deid.errors import InputError
+from deid.eval_risk import format_risk, risk_metrics
 from deid.evalsets import SOURCES, EvalSource, detect, load_source, sample, scored_predictions
 from deid.evalsets.overredaction import format_overredaction, overredaction
 from deid.evaluation import GoldDoc, format_table, load_gold, predict, score
@@ -61,11 +62,13 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
         engine = build()
         for g in groups:
             t = time.perf_counter()
-            preds, _ = predict(engine, g.docs)
+            preds, outputs = predict(engine, g.docs)
             if g.has_gold:
                 res = score(g.docs, scored_predictions(g.source, g.docs, preds) if g.source else preds)
             else:
                 res = overredaction(g.docs, preds)
+            if any(d.identifiable is not None for d in g.docs):  # risk model vs gold (deid/eval_risk.py)
+                res["risk"] = risk_metrics(engine, g.docs, outputs)
             res["seconds"] = round(time.perf_counter() - t, 1)
             out[g.title][name] = res
             log.info("%s on %s: %d documents in %.1fs", name, g.title, len(g.docs), res["seconds"])
@@ -79,7 +82,8 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     times = f"{'seconds':<22}" + "".join(f" | {r.get('seconds', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        return f"{head}\n{format_table(results)}\n{times}"
+        risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
+        return f"{head}\n{format_table(results)}\n{times}{risk}"
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}\n{times}"
 

