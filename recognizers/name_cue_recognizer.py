@@ -15,8 +15,8 @@ from recognizers.speaker_recognizer import ACRONYMS
 if TYPE_CHECKING:
     from deid.config import Profile
 
-_CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
-_INI = r"[A-Z]\.?(?:-?[A-Z]\.?)*(?![\w'’])"
+_CAP = rf"(?<![\w'’-])(?=[A-ZÀ-ÖØ-Þ]){WORD}"
+_INI = r"(?<![\w'’-])[A-Z]\.?(?:-?[A-Z]\.?)*(?![\w'’])"
 _NAME = rf"(?:{_INI}|{_CAP})(?:[ \t]+(?:{_INI}|{_CAP})){{0,3}}"
 _NAMED = re.compile(rf"(?i:\b(?:named|called|call (?:him|her|them|it)|nicknamed|known as|goes by|"
                     rf"name is|name's|names are|call(?:ed)? (?:him|her|them) just|I'll call|we'll call))"
