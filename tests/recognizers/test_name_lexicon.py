@@ -57,6 +57,8 @@ def test_name_lexicon_fold_drops_case_and_accents():
     ("and then we called hope to ask", "hope"),
     ("I was talking with my sister, and then Mark showed up late.", "Mark"),
     ("GRACE: I don't know what to say.", "GRACE"),
+    ("Client: Okonkwo, Grace\nDOB: unknown", "Grace"),
+    ("After nine, Sandeep keeps the phone.", "Sandeep"),
 ])
 def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     assert name in _found(analyzer, recognizer, text)
@@ -77,6 +79,8 @@ def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     ("Client: reports better sleep", "Client"),
     ("THERAPIST: How was the week?", "THERAPIST"),
     ("Notes on Grief and Duty", "Duty"),
+    ("She scored 31 on the Beck Depression Inventory.", "Beck"),
+    ("Her Irish grandmother raised her.", "Irish"),
 ])
 def test_name_lexicon_leaves_common_words_without_context(analyzer, recognizer, text, word):
     assert word not in _found(analyzer, recognizer, text)
