@@ -84,13 +84,9 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     times = f"{'seconds':<22}" + "".join(f" | {r.get('seconds', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        risk = "".join(f"
-{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
+        risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
         cons = format_consistency(results).rstrip()
-        return f"{head}
-{format_table(results)}
-{times}" + (f"
-{cons}" if cons else "") + risk
+        return f"{head}\n{format_table(results)}\n{times}" + (f"\n{cons}" if cons else "") + risk
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}\n{times}"
 

@@ -99,3 +99,22 @@ def test_name_lexicon_allow_list_words_survive(analyzer, text, word):
 def test_name_lexicon_is_registered_in_default_profile(analyzer):
     ms = analyzer.analyze("honestly i told dana about it yesterday")
     assert any(m.text == "dana" and m.entity_type == "PERSON" for m in ms)
+
+
+def test_name_lexicon_file_holds_every_census_and_gender_guesser_name():
+    from recognizers.name_data import PARTICLES, census_names, gender_guesser_names
+
+    lex = load_lexicon()
+    first, last = census_names()
+    assert all(lex.kinds.get(t, 0) & FIRST for t in (first | gender_guesser_names()) - PARTICLES)
+    assert all(lex.kinds.get(t, 0) & LAST for t in last - PARTICLES)
+
+
+@pytest.mark.slow
+def test_name_lexicon_rebuild_matches_shipped_file(tmp_path):
+    pytest.importorskip("wordfreq")
+    pytest.importorskip("english_words")
+    from recognizers.name_data import DATA_FILE, write_lexicon
+
+    write_lexicon(tmp_path / "lex.tsv.gz", tmp_path / "common.txt.gz")
+    assert load_lexicon.__wrapped__(str(tmp_path / "lex.tsv.gz")) == load_lexicon.__wrapped__(str(DATA_FILE))
