@@ -92,6 +92,8 @@ def build_registry(profile: Profile, nlp_engine: SpacyNlpEngine) -> RecognizerRe
             if rec.name not in keep:
                 registry.remove_recognizer(rec.name)
     for rec in build_recognizers(profile.detection.recognizers, profile):
+        for replaced in getattr(rec, "REPLACES", ()):  # e.g. a filtered SpacyRecognizer
+            registry.remove_recognizer(replaced)
         registry.add_recognizer(rec)
     return registry
 
@@ -104,6 +106,7 @@ class Analyzer:
     engine: AnalyzerEngine
     allow: frozenset[str] = field(default_factory=frozenset)
     ignored: frozenset[str] = field(default_factory=frozenset)
+    exempt: frozenset[str] = field(default_factory=frozenset)
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -117,7 +120,8 @@ class Analyzer:
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
-        return cls(profile=profile, engine=engine, allow=allow, ignored=ignored)
+        return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
+                   exempt=frozenset(profile.detection.allow_list_exempt))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -164,7 +168,7 @@ class Analyzer:
         """Drop allow-listed words unless the roster named them (roster always wins)."""
         out = []
         for m in mentions:
-            if m.recognizer.startswith("Roster"):
+            if m.recognizer.startswith("Roster") or m.recognizer in self.exempt:
                 out.append(m)
                 continue
             if self.allow and normalise_term(m.text) in self.allow:

@@ -215,6 +215,8 @@ def profiles(name: str | None) -> None:
 
 
 main.add_command(vault)
+from deid.cli_check import register as _register_check  # noqa: E402  (deid check, deid score)
+_register_check(main)
 
 if __name__ == "__main__":
     main()

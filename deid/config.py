@@ -54,6 +54,8 @@ class DetectionConfig(Strict):
     roster: ListSource = ListSource()
     labels: dict[str, str] = {}
     ignore_types: list[str] = []
+    name_context: str = "names/context.yaml"
+    allow_list_exempt: list[str] = []
 
 
 class PseudonymConfig(Strict):
@@ -69,15 +71,20 @@ class PseudonymConfig(Strict):
 
 
 class RiskConfig(Strict):
-    """Risk thresholds for the audience this profile is meant for."""
+    """Risk thresholds for the audience this profile is meant for (see docs/risk.md)."""
 
     audience: str = "research"
-    max_score_shareable: float = 30.0
-    medium_at: float = 20.0
-    high_at: float = 50.0
+    max_score_shareable: float = 100.0
+    medium_at: float = 40.0
+    high_at: float = 67.0
     max_reidentification_risk: float = 0.05
-    residual_score_threshold: float = 0.5
+    residual_score_threshold: float = 0.3
+    residual_block_score: float = 0.4
     block_on_residual: list[str] = ["PERSON", "CONTACT", "ID", "LOCATION"]
+    default_population: int = 1_000_000
+    correlation: float = Field(default=0.5, ge=0.0, le=1.0)
+    independent_factors: int = Field(default=2, ge=1)
+    k_safe: float = Field(default=10_000.0, gt=1.0)
 
 
 class RunConfig(Strict):

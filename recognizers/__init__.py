@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 REGISTRY: dict[str, str] = {
     # name: "module:callable"
     "yaml_patterns": "recognizers.yaml_patterns:create",
+    "speaker_labels": "recognizers.speaker_recognizer:create",
+    "honorific_names": "recognizers.honorific_recognizer:create",
+    "relation_names": "recognizers.relation_recognizer:create",
+    "name_cues": "recognizers.name_cue_recognizer:create",
+    "spacy_ner": "recognizers.ner_recognizer:create",
+    "ages": "recognizers.age_recognizer:create",
+    "dates": "recognizers.date_recognizer:create",
+    "phones": "recognizers.phone_recognizer:create",
+    "contacts": "recognizers.contact_recognizer:create",
+    "ids": "recognizers.id_recognizer:create",
+    "presidio_extra": "recognizers.presidio_extra:create",
 }
 
 

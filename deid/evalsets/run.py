@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from deid.errors import InputError
+from deid.eval_risk import format_risk, risk_metrics
 from deid.evalsets import SOURCES, EvalSource, detect, load_source, sample, scored_predictions
 from deid.evalsets.overredaction import format_overredaction, overredaction
 from deid.eval_consistency import consistency, format_consistency
@@ -62,12 +63,14 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
         engine = build()
         for g in groups:
             t = time.perf_counter()
-            preds, _ = predict(engine, g.docs)
+            preds, outputs = predict(engine, g.docs)
             if g.has_gold:
                 res = score(g.docs, scored_predictions(g.source, g.docs, preds) if g.source else preds)
                 res.update(consistency(engine, g.docs, preds))  # pseudonym consistency/collisions
             else:
                 res = overredaction(g.docs, preds)
+            if any(d.identifiable is not None for d in g.docs):  # risk model vs gold (deid/eval_risk.py)
+                res["risk"] = risk_metrics(engine, g.docs, outputs)
             res["seconds"] = round(time.perf_counter() - t, 1)
             out[g.title][name] = res
             log.info("%s on %s: %d documents in %.1fs", name, g.title, len(g.docs), res["seconds"])
@@ -78,11 +81,14 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     """Header line plus the gold table or the over-redaction table for one group."""
     n = len(group.docs)
     of = f" (fixed-seed sample of {group.total})" if n < group.total else ""
+    times = f"{'seconds':<22}" + "".join(f" | {r.get('seconds', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        return f"{head}\n{format_table(results)}\n{format_consistency(results)}".rstrip()
+        risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
+        cons = format_consistency(results)
+        return f"{head}\n{format_table(results)}\n{cons + chr(10) if cons else ''}{times}{risk}"
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
-    return f"{head}\n{format_overredaction(results)}"
+    return f"{head}\n{format_overredaction(results)}\n{times}"
 
 
 __all__ = ["EvalGroup", "plan", "render", "run", "SOURCES"]

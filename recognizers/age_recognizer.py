@@ -1,0 +1,58 @@
+"""Ages: "47-year-old", "aged 92", "Age: 29", "she's 47", "47 y/o", "Aoife (9)", "in her forties".
+
+Only the number (or decade word) is reported, as in the gold convention (``[[29]]-year-old``).
+"""
+
+from __future__ import annotations
+
+from recognizers.regex_base import RegexRecognizer, Rule, alternation
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORD = (rf"(?i:(?:{alternation(_TENS)})(?:[- ](?:{alternation(_UNITS)}))?"
+               rf"|{alternation(_TEENS)}|{alternation(_UNITS)})")
+DECADE = r"(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|teens)"
+_NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
+# Words after a number that make it a quantity, not an age ("he's 5 minutes late").
+_NOT_AGE_AFTER = (r"(?!\s*(?:%|percent|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|kg|lbs?|"
+                  r"pounds|stone|mg|ml|times|o'?clock|foot|feet|ft|cm|inches|am\b|pm\b|[:.]\d|/\d))")
+_PRONOUN_BE = (r"(?i:\b(?:she|he|i|they|you|we)(?:'s|'m|'re|\s+is|\s+was|\s+am|\s+are|\s+were|"
+               r"\s+turned|\s+turns|\s+turning)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|now\s+)?)")
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """A numeric age between 0 and 120."""
+    s = text[start:end]
+    return not s.isdigit() or int(s) <= 120
+
+
+class AgeRecognizer(RegexRecognizer):
+    """A person's age from number patterns with age context."""
+
+    ENTITY = "AGE"
+    RULES = (
+        Rule("n-year-old", rf"\b(?P<v>{_NUM})(?=[- ]?(?i:years?|yrs?|yo)[- ]?(?i:old)\b)", 0.85,
+             check=_plausible),
+        Rule("n-yo", r"\b(?P<v>\d{1,3})(?=\s?(?i:y/o|y\.o\.|yo|yr\.? old)(?!\w))", 0.85, check=_plausible),
+        Rule("aged-n", rf"(?i:\bage[ds]?)(?:\s*[:=]\s*|\s+(?:of\s+|about\s+|around\s+|just\s+)?)"
+                       rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER, 0.8, check=_plausible),
+        Rule("age-sex", r"(?i:\bage\s*/\s*(?:sex|gender))[\s:*]*(?P<v>\d{1,3})\b", 0.85, check=_plausible),
+        Rule("pronoun-is-n", _PRONOUN_BE + rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER
+             + r"(?!\s*(?:of|out|in|to)\b|\s*[-–]\s*\d)", 0.6, check=_plausible),
+        Rule("name-paren-n", r"(?<=\b\p{Lu}[\p{L}'’.-]*\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
+        Rule("date-paren-n", r"(?<=\d[/.\-]\d{1,2}[/.\-]\d{2,4}\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
+        Rule("then-n", r"(?i:,\s+then\s+)(?P<v>\d{1,3})(?=,)", 0.6, check=_plausible),
+        Rule("descriptor-n", r"(?<=\p{L}[\p{L}\"'”’)]*,\s)(?P<v>\d{1,2})(?=,\s|\s*$)", 0.5),
+        Rule("decade", rf"(?i:\b(?:in\s+)?(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?)"
+                       rf"(?P<v>{DECADE})\b", 0.5),
+    )
+
+
+def create(profile: object = None) -> AgeRecognizer:
+    """Factory for the registry."""
+    return AgeRecognizer()
+
+
+__all__ = ["AgeRecognizer", "NUMBER_WORD", "create"]

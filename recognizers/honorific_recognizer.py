@@ -1,0 +1,79 @@
+"""Honorific + name: "Dr. O'Neill", "Ms. K.", "Mr Van der Berg", "DR. LINDQVIST", "Pastor Ruth"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.name_context import (PARTICLES, WORD, ContextNameRecognizer, NameCues, alternation,
+                                      cues_for, lower_name_ok)
+
+if TYPE_CHECKING:
+    from deid.config import Profile
+
+_INITIAL = r"[A-Z]\.?(?:[-‐][A-Z]\.?)*(?![\w'’])"
+_PART = rf"(?:{_INITIAL}|{WORD})"
+CAPWORD = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
+_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# Capitalised words after a weak title that are not names ("Father Christmas" is allowed).
+_NOT_NAMES = frozenset("""i i'm i've i'd i'll the a an and or but of in on at to for from with by
+it is was this that he she they we you my his her our their said says told asked
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday""".split())
+
+
+def _particle_run(words: list[tuple[int, str]], i: int) -> bool:
+    """True when particles from words[i] lead to a capitalised word ("de la Cruz")."""
+    for _, w in words[i:]:
+        if w[0].isupper():
+            return True
+        if w.lower() not in PARTICLES:
+            return False
+    return False
+
+
+class HonorificRecognizer(ContextNameRecognizer):
+    """A title (Mr, Dr, Prof, Rev, Coach, Rabbi, Aunty...) followed by a surname, names or initials."""
+
+    def __init__(self, cues: NameCues, language: str = "en", strong: float = 0.85, weak: float = 0.6) -> None:
+        self.strong, self.weak = strong, weak
+        self._rx = re.compile(
+            rf"(?<![\w'’])(?i:(?P<hon>{alternation(cues.honorifics)}))(?:\.|(?![\w'’]))[ \t]*(?:\n[ \t]*)?"
+            rf"(?P<name>{_PART}(?:[ \t]+(?:{_INITIAL}|{CAPWORD}|(?:{_PARTICLES})(?=[ \t]+[A-Z]))){{0,4}})")
+        super().__init__(cues, name="HonorificRecognizer", language=language)
+
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
+        """Yield the name after each title."""
+        for m in self._rx.finditer(text):
+            hon = m.group("hon").lower()
+            strong = hon in self.cues.strong_honorifics
+            words = [(w.start() + m.start("name"), w.group()) for w in re.finditer(r"\S+", m.group("name"))]
+            kept: list[tuple[int, str]] = []
+            for i, (pos, w) in enumerate(words):
+                if w[0].isupper():
+                    if w.lower().rstrip(".") in _NOT_NAMES:
+                        break
+                    kept.append((pos, w))
+                elif w.lower() in PARTICLES and _particle_run(words, i):
+                    kept.append((pos, w))
+                elif i == 0 and lower_name_ok(nlp_artifacts, pos, pos + len(w)):
+                    kept.append((pos, w))
+                    break
+                else:
+                    break
+            while kept and kept[-1][1].lower() in PARTICLES:
+                kept.pop()
+            if not kept:
+                continue
+            start = kept[0][0]
+            last_pos, last = kept[-1]
+            end = last_pos + len(last.rstrip("."))
+            if not strong and len(kept) == 1 and len(last.rstrip(".")) == 1:
+                continue  # "Aunt B" is fine with a strong title only
+            yield start, end, self.strong if strong else self.weak
+
+
+def create(profile: "Profile") -> HonorificRecognizer:
+    """Factory used by the registry."""
+    return HonorificRecognizer(cues_for(profile), language=profile.detection.language)

@@ -1,0 +1,146 @@
+"""Other name cues: "named X", "X said", "with X", "Hi X,", "Dear X", sign-offs, form fields, initials."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.name_context import WORD, ContextNameRecognizer, NameCues, alternation, cues_for, lower_name_ok
+from recognizers.relation_recognizer import NOT_NAMES
+from recognizers.speaker_recognizer import ACRONYMS
+
+if TYPE_CHECKING:
+    from deid.config import Profile
+
+_CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
+_INI = r"[A-Z]\.?(?:-?[A-Z]\.?)*(?![\w'’])"
+_NAME = rf"(?:{_INI}|{_CAP})(?:[ \t]+(?:{_INI}|{_CAP})){{0,3}}"
+_NAMED = re.compile(rf"(?i:\b(?:named|called|call (?:him|her|them|it)|nicknamed|known as|goes by|"
+                    rf"name is|name's|names are|call(?:ed)? (?:him|her|them) just|I'll call|we'll call))"
+                    rf"[ \t]+[\"“'‘]?(?P<name>{_NAME})")
+_GREET = re.compile(rf"(?im:^[ \t>]*(?:hi|hey|hello|dear|morning|good morning|good afternoon|evening|"
+                    rf"thanks|thank you|bye|welcome|hiya|greetings|attn|attention)[ \t,]+)(?P<name>{_NAME})")
+_GREET_LOW = re.compile(r"(?i:\b(?:hi|hey|hello|dear|thanks|bye|okay so|ok so|so)[ \t,]+)(?P<name>[a-z][a-z'-]+)\b")
+_SIGNOFF = re.compile(
+    rf"(?im:^[ \t>]*(?:best|best wishes|best regards|kind regards|warm regards|regards|warmly|thanks|"
+    rf"thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|"
+    rf"with thanks|respectfully|love|xo|signed|signature)[ \t]*[,.!-]?[ \t]*(?:\n[ \t>]*)*)(?P<name>{_NAME})")
+_FIELDS = ("client|patient|therapist|clinician|counsel+or|psychologist|psychiatrist|referrer|referred by|"
+           "supervisor|supervisee|prepared by|written by|author|signed|name|full name|preferred name|from|to|cc|"
+           "attendees|present|presenter|presented by|case presented by|minuted by|chair|facilitator|"
+           "interviewer|social worker|case manager|key worker|keyworker|gp|pcp|prescriber|consultant|"
+           "emergency contact|next of kin|parent|guardian|mother|father|partner|spouse|contact")
+_FIELD = re.compile(rf"(?im:^[ \t>*-]*(?:\*\*)?(?:{_FIELDS})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
+                    rf"(?P<value>[^\n]*)")
+_BY = re.compile(rf"(?i:\b(?:checked by|presented by|written by|prepared by|reviewed by|seen by|"
+                 rf"signed by|supervised by|referred by|transcribed by|minuted by|by))[ \t]+(?P<name>{_INI})")
+
+
+class NameCueRecognizer(ContextNameRecognizer):
+    """Names found through cue words around them; the riskier cues also ask spaCy's part of speech."""
+
+    def __init__(self, cues: NameCues, language: str = "en", score: float = 0.6) -> None:
+        self.score = score
+        verbs = alternation(cues.speech_verbs)
+        self._said = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP})?)(?:'s)?[ \t]+(?:{verbs})\b")
+        self._with = re.compile(rf"(?i:\b(?:with|and|to|for|from|about|tell|told|ask|asked|call|text|"
+                                rf"see|saw|met|meet|like|love|miss|visit|visited|invite|invited))"
+                                rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)")
+        self._initials_verb = re.compile(rf"\b(?P<name>[A-Z]{{1,3}})\.?[ \t]+(?:to[ \t]+[a-z]+|{verbs}|grew|is)\b")
+        self._hon = re.compile(rf"(?i:{alternation(cues.strong_honorifics)})\.?[ \t]+(?=\S)")
+        super().__init__(cues, name="NameCueRecognizer", language=language)
+
+    def _ok(self, text: str, s: int, e: int, nlp_artifacts: NlpArtifacts | None, need_propn: bool) -> bool:
+        w = text[s:e]
+        if w.lower() in NOT_NAMES or w.lower() in self.cues.relations:
+            return False
+        if not need_propn:
+            return len(w.rstrip(".")) <= 1 or not self.cues.is_role(w)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        if tok.ent_type_ and tok.ent_type_ not in ("PERSON",):
+            return False
+        return tok.pos_ == "PROPN" and not tok.is_sent_start or tok.ent_type_ == "PERSON"
+
+    def _trim(self, text: str, s: int, e: int, nlp_artifacts: NlpArtifacts | None,
+              need_propn: bool) -> tuple[int, int] | None:
+        words = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\s,;:()<>\"“”]+", text[s:e])]
+        kept = []
+        for ws, we in words:
+            if not self._ok(text, ws, we, nlp_artifacts, need_propn and not kept):
+                break
+            kept.append((ws, we))
+        if kept:
+            hon = self._hon.match(text, kept[0][0], kept[-1][1])
+            if hon and hon.end() < kept[-1][1]:
+                kept = [(max(a, hon.end()), b) for a, b in kept if b > hon.end()]
+        if not kept:
+            return None
+        end = kept[-1][1]
+        while end > kept[0][0] + 1 and text[end - 1] == ".":
+            end -= 1
+        return kept[0][0], end
+
+    def _field_names(self, text: str, m: re.Match[str]) -> Iterator[tuple[int, int]]:
+        """Name runs in a form field's value: "Nguyen, Lan (Thi Lan)", "Dr Fiona Baird, Practice"."""
+        value, base = m.group("value"), m.start("value")
+        cut = re.search(r"[ \t]{2,}|\t|\||<|@|;", value)
+        head = value[:cut.start()] if cut else value
+        parts = re.split(r"(,|\(|\))", head)
+        pos = 0
+        comma_seen = 0
+        last = ""
+        for part in parts:
+            if part == ",":
+                comma_seen += 1
+            if part in (",", "(", ")"):
+                last = part
+            if part not in (",", "(", ")") and comma_seen <= 1:
+                for r in re.finditer(_NAME, part):
+                    s, e = base + pos + r.start(), base + pos + r.end()
+                    hon = self._hon.match(text, s, e)
+                    if hon:
+                        s = hon.end()
+                    if last == "," and len(text[s:e].split()) > 1:
+                        continue  # "Surname, First" only: not "Dr X, Some Practice"
+                    if s < e:
+                        yield s, e
+            pos += len(part)
+
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
+        """Yield cue-anchored name spans."""
+        for rx in (_NAMED, _GREET, _SIGNOFF, _BY):
+            for m in rx.finditer(text):
+                span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, False)
+                if span and not (span[1] - span[0] <= 3 and text[span[0]:span[1]].rstrip(".") in ACRONYMS):
+                    yield span[0], span[1], self.score
+        for m in _GREET_LOW.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            if text[s:e].lower() not in NOT_NAMES and lower_name_ok(nlp_artifacts, s, e):
+                yield s, e, self.score
+        for m in _FIELD.finditer(text):
+            for s, e in self._field_names(text, m):
+                w = text[s:e]
+                if w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS:
+                    continue
+                yield s, e, self.score
+        for rx in (self._said, self._with):
+            for m in rx.finditer(text):
+                span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, True)
+                if span:
+                    yield span[0], span[1], self.score
+        for m in self._initials_verb.finditer(text):
+            w = m.group("name")
+            if w in ACRONYMS or w in ("A", "I", "OK") or self.cues.is_role(w):
+                continue
+            yield m.start("name"), m.end("name"), self.score
+
+
+def create(profile: "Profile") -> NameCueRecognizer:
+    """Factory used by the registry."""
+    return NameCueRecognizer(cues_for(profile), language=profile.detection.language)

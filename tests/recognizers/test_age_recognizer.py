@@ -1,0 +1,58 @@
+"""AgeRecognizer: ages reported as the number only; quantities and scores are not ages."""
+
+import pytest
+
+from recognizers.age_recognizer import AgeRecognizer
+
+
+def found(rec, text):
+    """Surfaces the recognizer reports, in text order (no NLP artifacts needed)."""
+    return [text[r.start:r.end] for r in sorted(rec.analyze(text, rec.supported_entities, None),
+                                                key=lambda r: (r.start, -r.end))]
+
+
+REC = AgeRecognizer()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ms. Vale is a 47-year-old teacher.", "47"),
+    ("His grandmother, aged 92, lives alone.", "92"),
+    ("she's 47 and raising two boys", "47"),
+    ("Pt is a 47 y/o male", "47"),
+    ("Age: 29      MRN: XQ-1", "29"),
+    ("**Age/Sex:** 36/M", "36"),
+    ("left home at age 9", "9"),
+    ("Their son Corin (9) attends school", "9"),
+    ("Date of birth: 01.02.1980 (43)", "43"),
+    ("Eleven years old. He doesn't understand.", "Eleven"),
+    ("Mrs Arden, then 40, was on duty", "40"),
+    ("a woman in her forties", "forties"),
+    ("widower, Scottish, 58\n", "58"),
+])
+def test_age_recognizer_when_age_then_number_only(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "he's 5 minutes late again",
+    "I'm 30 minutes away",
+    "PHQ-9 12, GAD-7 15",
+    "Session 7 of 12 (3)",
+    "she was 2 of 6 applicants",
+    "took 20 mg since October",
+])
+def test_age_recognizer_when_quantity_or_score_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We will revisit in May.",          # keep: month as plain word
+    "Grace and Will came to the group.",  # keep: names-as-words are not ages
+    "Her Parkinson's started at onset",  # keep: eponym
+])
+def test_age_recognizer_when_keep_words_then_untouched(text):
+    assert found(REC, text) == []
+
+
+def test_age_recognizer_when_implausible_number_then_nothing():
+    assert found(REC, "a 450-year-old oak") == []

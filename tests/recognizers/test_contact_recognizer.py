@@ -1,0 +1,83 @@
+"""Web addresses, handles and phone numbers: found in every served region; abbreviations are not URLs."""
+
+import pytest
+
+from recognizers.contact_recognizer import HandleRecognizer, WebAddressRecognizer
+from recognizers.phone_recognizer import RegionalPhoneRecognizer
+
+
+def found(rec, text):
+    """Surfaces the recognizer reports, in text order (no NLP artifacts needed)."""
+    return [text[r.start:r.end] for r in sorted(rec.analyze(text, rec.supported_entities, None),
+                                                key=lambda r: (r.start, -r.end))]
+
+
+URL, HANDLE, PHONE = WebAddressRecognizer(), HandleRecognizer(), RegionalPhoneRecognizer()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("see https://linktr.example/pixeldoodles for more", "https://linktr.example/pixeldoodles"),
+    ("Posted at https://calmspace.example.com/blog/the-fox.", "https://calmspace.example.com/blog/the-fox"),
+    ("visit www.hopefulminds.example.org today", "www.hopefulminds.example.org"),
+    ("our site is brightpath.example.co.uk", "brightpath.example.co.uk"),
+])
+def test_contact_url_when_address_then_found(text, expected):
+    assert expected in found(URL, text)
+
+
+@pytest.mark.parametrize("text", [
+    "O. Fenwick, Ph.D., C.Psych.",
+    "Dr. R. Moss, M.Phil. Clinical Psychology",
+    "[inaudible] ...No. I know",
+    "e.g. the notes.md file",
+])
+def test_contact_url_when_abbreviation_then_nothing(text):
+    assert found(URL, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("it's up on @pixel.doodles, or", "@pixel.doodles"),
+    ("those who follow me at @calm_counsels are", "@calm_counsels"),
+    ("> **ranchwife_mt**: Sharing this", "ranchwife_mt"),
+    ("i posted a comic on my art account\nyeah its pixel dot doodles its anonymous", "pixel dot doodles"),
+    ("email me, tova at mailbox dot com", "tova at mailbox dot com"),
+])
+def test_contact_handle_when_handle_then_found(text, expected):
+    assert expected in found(HANDLE, text)
+
+
+@pytest.mark.parametrize("text", [
+    "she wore a polka dot dress",
+    "email me at the office",      # no handle
+    "Grace said hope@ is not a handle",
+])
+def test_contact_handle_when_ordinary_words_then_nothing(text):
+    assert found(HANDLE, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Phone: (612) 555-0142 Email", "(612) 555-0142"),      # US fictional range
+    ("Tel: 0113 496 0721\n", "0113 496 0721"),              # UK drama range
+    ("Mobile: 021 555 0193\nGP", "021 555 0193"),           # NZ
+    ("Ph (03) 5550 1234  |", "(03) 5550 1234"),             # AU landline
+    ("reach her on 0491 570 156.", "0491 570 156"),         # AU mobile fiction range
+    ("Contact: 082 555 0147\n", "082 555 0147"),            # ZA
+    ("**Mobile:** +91 98765 55014", "+91 98765 55014"),     # IN
+    ("call 087 123 4567 after six", "087 123 4567"),        # IE
+    ("Lab\n416.555.0168\n", "416.555.0168"),                # CA dotted
+])
+def test_contact_phone_when_regional_number_then_found(text, expected):
+    assert expected in found(PHONE, text)
+
+
+@pytest.mark.parametrize("text", [
+    "CPT 90837 billed",
+    "took 20 mg at 4:00",
+    "PHQ-9 12, GAD-7 15",
+])
+def test_contact_phone_when_short_code_or_score_then_nothing(text):
+    assert found(PHONE, text) == []
+
+
+def test_contact_url_replaces_presidio_url_recognizer():
+    assert "UrlRecognizer" in WebAddressRecognizer.REPLACES

@@ -1,0 +1,64 @@
+"""CalendarDateRecognizer: calendar dates beyond Presidio's; weekdays, durations and bare years are not dates."""
+
+import pytest
+
+from recognizers.date_recognizer import CalendarDateRecognizer
+
+
+def found(rec, text):
+    """Surfaces the recognizer reports, in text order (no NLP artifacts needed)."""
+    return [text[r.start:r.end] for r in sorted(rec.analyze(text, rec.supported_entities, None),
+                                                key=lambda r: (r.start, -r.end))]
+
+
+REC = CalendarDateRecognizer()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("we moved on the 14th, I think", "14th"),
+    ("it happened March 14th", "March 14th"),
+    ("Date: 14 March 2023", "14 March 2023"),
+    ("DOB 3/14/23", "3/14/23"),
+    ("seen on Easter Sunday 2021", "Easter Sunday 2021"),
+    ("Session 2 - Wednesday 13th March 2024", "Wednesday 13th March 2024"),
+    ("Date: Tue, 12 Dec 2023 23:47:09 -0500", "Tue, 12 Dec 2023 23:47:09 -0500"),
+    ("> On Mon, Dec 11, 2023 at 4:02 PM", "Mon, Dec 11, 2023"),
+    ("worse since spring 2020", "spring 2020"),
+    ("since late February 2024 under", "late February 2024"),
+    ("Date: Tues 28.5.24  In person", "Tues 28.5.24"),
+    ("DOB: 1999-08-03", "1999-08-03"),
+    ("Date: 27-Nov-2023", "27-Nov-2023"),
+    ("next Monday 2/26 at 4 pm", "2/26"),
+    ("Next session 30/04: review", "30/04"),
+    ("It was the twelfth of March, I remember", "the twelfth of March"),
+    ("he said come back on the first\nspeaker 1 okay", "first"),
+    ("on Mother's Day (10th) he cried", "Mother's Day"),
+    ("on Mother's Day (10th) he cried", "10th"),
+    ("transcript nov 20 2023 confidence low", "nov 20 2023"),
+    ("flood of 25-26 September 2023, when", "25-26 September 2023"),
+])
+def test_date_recognizer_when_calendar_date_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Session 9/16 today",
+    "completed the log 6/7 days",
+    "available 24/7",
+    "graduated in 2013",
+    "for the 5th session in a row",
+    "she may 2 things",
+    "pain 7/10 score",
+])
+def test_date_recognizer_when_count_or_year_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "see you next Monday",        # keep: weekday for scheduling
+    "We will revisit in May.",    # keep: month as plain word (the NER filter handles months)
+    "she may have weighed herself",
+    "I will march on",
+])
+def test_date_recognizer_when_keep_words_then_untouched(text):
+    assert found(REC, text) == []

@@ -1,0 +1,42 @@
+"""Name-cue recognizer: naming verbs, greetings, sign-offs, form fields and initials with verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.name_context import load_cues
+from recognizers.name_cue_recognizer import NameCueRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return NameCueRecognizer(load_cues())
+
+
+def _found(rec, text):
+    return sorted(text[r.start:r.end] for r in rec.analyze(text, ["PERSON"]))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Ysolde,\nThanks for the note.", ["Ysolde"]),
+    ("Dear Mr Quarrie,\n", ["Quarrie"]),
+    ("See you then.\n\nKind regards,\n\nFenella Okorie\nPsychologist\n", ["Fenella Okorie"]),
+    ("> Best, J-P Tessier\n", ["J-P Tessier"]),
+    ("Client: Vantreight, Liesl (Lisi)      File #: 99\n", ["Liesl", "Lisi", "Vantreight"]),
+    ("- **Referrer:** Dr Hamish Tull, Brook Medical Practice\n", ["Hamish Tull"]),
+    ("a boy named Caspian", ["Caspian"]),
+    ("a client I'll call \"Q.\"", ["Q"]),
+    ("QZ to send the recording.", ["QZ"]),
+    ("Auto-captions checked by WT.", ["WT"]),
+])
+def test_name_cues_when_cue_then_name_found(rec, text, expected):
+    assert _found(rec, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Date: Tue 23/04/24\nPlan: continue CBT",
+    "GP to review. ER said no.",
+    "Hi,\nThanks.\n",
+])
+def test_name_cues_when_no_name_then_nothing(rec, text):
+    assert _found(rec, text) == []

@@ -1,0 +1,51 @@
+"""FilteredSpacyRecognizer's date filter: spaCy DATE spans that identify no one are dropped."""
+
+import pytest
+
+from recognizers.ner_recognizer import FilteredSpacyRecognizer, is_identifying_date
+
+
+def _check(text: str, span: str) -> bool:
+    start = text.index(span)
+    return is_identifying_date(text, start, start + len(span))
+
+
+@pytest.mark.parametrize("text,span", [
+    ("the crash on October 27, 2023 was", "October 27, 2023"),
+    ("gastroenteritis in the household in March, during", "March"),
+    ("since last November, when he learned", "last November"),
+    ("for Christmas Eve and the following", "Christmas Eve"),
+    ("DOB 02/11/1982", "02/11/1982"),
+])
+def test_ner_filter_when_specific_date_then_kept(text, span):
+    assert _check(text, span)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("adding about forty minutes each way", "about forty minutes"),
+    ("drinks two a day", "a day"),
+    ("for two years; she drove", "two years"),
+    ("graduated in 2013; one year at college", "2013"),
+    ("Next appointment Monday 4:00 pm.", "4:00 pm"),
+    ("so last week you said", "last week"),
+    ("Continue weekly sessions", "weekly"),
+    ("Sleep 4-5 hrs; nightmares", "4-5 hrs"),
+    ("Sleeping 10:30-6:30. Still", "10:30-6:30"),
+])
+def test_ner_filter_when_duration_time_or_year_then_dropped(text, span):
+    assert not _check(text, span)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("we'll check it next Monday.", "next Monday"),
+    ("PCP agrees to revisit in May if gains stall", "May"),
+    ("weekly sessions until the end of June, with", "the end of June"),
+    ("review meeting in early June", "early June"),
+    ("reduce caseload to three until December.", "December"),
+])
+def test_ner_filter_when_scheduling_keep_word_then_dropped(text, span):
+    assert not _check(text, span)
+
+
+def test_ner_filter_replaces_presidio_spacy_recognizer():
+    assert "SpacyRecognizer" in FilteredSpacyRecognizer.REPLACES
