@@ -85,8 +85,8 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
         risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
-        cons = format_consistency(results).rstrip()
-        return f"{head}\n{format_table(results)}\n{times}" + (f"\n{cons}" if cons else "") + risk
+        cons = format_consistency(results)
+        return f"{head}\n{format_table(results)}\n{cons + chr(10) if cons else ''}{times}{risk}"
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}\n{times}"
 
