@@ -81,7 +81,7 @@ def test_docx_replaces_within_runs_and_removes_authors(tmp_path):
             if not any(m.start <= i < m.end for m in ms):
                 ms.append(Mention(i, i + len(word), kind, 1.0, "test", word))
             start = i + len(word)
-    new = rewrite_output(lambda d, m: f"<{m[0].entity_type}>" if m else d.text, doc, ms)
+    new = rewrite_output(lambda d, m: d.text[:m[0].start] + f"<{m[0].entity_type}>" + d.text[m[0].end:], doc, ms)
     fmt.write([doc], [new], tmp_path / "out.docx")
     runs = _runs(tmp_path / "out.docx")
     before = _runs(src)
