@@ -45,5 +45,5 @@ def format_overredaction(results: dict[str, dict[str, Any]]) -> str:
             r = results[n]
             k = r["removed_by_label"].get(lb, 0)
             cells += f" | {f'{k} ({k / r['tokens']:.2%})' if r['tokens'] else '-':>22}"
-        lines.append(f"  removed as {lb:<11}{cells}")
+        lines.append(f"{'  as ' + lb:<22}{cells}")
     return "\n".join(lines)
