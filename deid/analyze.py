@@ -18,6 +18,7 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.propagate import blocked_name_words, propagate
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class Analyzer:
     allow: frozenset[str] = field(default_factory=frozenset)
     ignored: frozenset[str] = field(default_factory=frozenset)
     exempt: frozenset[str] = field(default_factory=frozenset)
+    name_blocked: frozenset[str] = field(default_factory=frozenset)
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -121,7 +123,8 @@ class Analyzer:
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
-                   exempt=frozenset(profile.detection.allow_list_exempt))
+                   exempt=frozenset(profile.detection.allow_list_exempt),
+                   name_blocked=blocked_name_words(profile, allow))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -151,7 +154,10 @@ class Analyzer:
             )
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
-            out.append(merge_mentions(self._filter(results[i])))
+            kept = self._filter(results[i])
+            if self.profile.detection.propagate_names:
+                kept = propagate(text, kept, self.name_blocked)
+            out.append(merge_mentions(kept))
         return out
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
@@ -168,12 +174,15 @@ class Analyzer:
         """Drop allow-listed words unless the roster named them (roster always wins)."""
         out = []
         for m in mentions:
-            if m.recognizer.startswith("Roster") or m.recognizer in self.exempt:
+            if m.recognizer.startswith("Roster"):
+                out.append(m)
+                continue
+            if self.skip is not None and self.skip(m.text):
+                continue
+            if m.recognizer in self.exempt:
                 out.append(m)
                 continue
             if self.allow and normalise_term(m.text) in self.allow:
-                continue
-            if self.skip is not None and self.skip(m.text):
                 continue
             out.append(m)
         return out

@@ -47,19 +47,23 @@ class Pipeline:
         return out
 
     def process_dataframe(self, df: Any, columns: Sequence[str] | None = None,
-                          case_column: str | None = None) -> Any:
-        """Return a copy of a pandas DataFrame with the text columns de-identified."""
-        import pandas as pd
+                          case_column: str | None = None,
+                          id_columns: dict[str, str] | None = None) -> Any:
+        """Return a copy of a pandas DataFrame with the text columns de-identified.
 
-        result = df.copy()
-        cols = list(columns) if columns else [c for c in df.columns if pd.api.types.is_string_dtype(df[c])]
-        for col in cols:
-            values = df[col]
-            mask = values.notna()
-            texts = [str(v) for v in values[mask]]
-            cases = [str(c) for c in df.loc[mask, case_column]] if case_column else ["default"] * len(texts)
-            docs = [Document(id=f"{col}-{i}", case=c, text=t) for i, (t, c) in enumerate(zip(texts, cases))]
-            new, _ = self.engine.process_documents(docs)
-            result[col] = result[col].astype(object)
-            result.loc[mask, col] = new
-        return result
+        columns: text columns (default: every column holding text); id_columns: column -> entity
+        type, each value replaced whole and consistently with the same value in the text;
+        case_column: names each row's case. Other columns are untouched.
+        """
+        from deid.formats import detect_documents
+        from deid.formats.pieces import rewrite_output
+        from deid.formats.tables import TableInfo, TableOptions, apply_outputs, frame_documents
+
+        options = TableOptions(tuple(columns or ()), tuple((id_columns or {}).items()), case_column)
+        docs = frame_documents(df, options, "frame", "default", TableInfo("frame", ""))
+        if not docs:
+            return df.copy()
+        mentions = detect_documents(self.engine.detect, docs)
+        self.engine.assign(self.engine.collect(docs, mentions))
+        outputs = [rewrite_output(self.engine.replace, d, ms) for d, ms in zip(docs, mentions)]
+        return apply_outputs(df, docs, outputs)[0]

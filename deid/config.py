@@ -56,6 +56,7 @@ class DetectionConfig(Strict):
     ignore_types: list[str] = []
     name_context: str = "names/context.yaml"
     allow_list_exempt: list[str] = []
+    propagate_names: bool = True
 
 
 class PseudonymConfig(Strict):

@@ -159,7 +159,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 ok = []
                 for seq, res, keys in detected.pop(bid):
                     if res.status == "ok":
-                        engine.pseudo.assign(keys)
+                        engine.assign(keys)
                         ok.append(seq)
                 state, w.sent = engine.pseudonym_state(w.sent)
                 w.conn.send(("rewrite", bid, (ok, state)))

@@ -166,7 +166,7 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                 for seq, res, keys in stages.detect(chunk):
                     results[seq] = res
                     if res.status == "ok":
-                        engine.pseudo.assign(keys)  # phase 2 (serial, document order)
+                        engine.assign(keys)  # phase 2 (serial, document order)
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res

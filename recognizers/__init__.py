@@ -30,6 +30,11 @@ REGISTRY: dict[str, str] = {
     "contacts": "recognizers.contact_recognizer:create",
     "ids": "recognizers.id_recognizer:create",
     "presidio_extra": "recognizers.presidio_extra:create",
+    "name_lexicon": "recognizers.name_lexicon:create",
+    "roster": "recognizers.roster:create",
+    "addresses": "recognizers.address_recognizer:create",
+    "places": "recognizers.gazetteer_recognizer:create",
+    "organizations": "recognizers.org_recognizer:create",
 }
 
 

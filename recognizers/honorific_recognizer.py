@@ -71,6 +71,8 @@ class HonorificRecognizer(ContextNameRecognizer):
             end = last_pos + len(last.rstrip("."))
             if not strong and len(kept) == 1 and len(last.rstrip(".")) == 1:
                 continue  # "Aunt B" is fine with a strong title only
+            if strong and not re.match(r"[ \t]*:", text[end:end + 3]):
+                start = m.start("hon")  # the title is part of the name, except in speaker labels
             yield start, end, self.strong if strong else self.weak
 
 

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.name_context import WORD, ContextNameRecognizer, NameCues, alternation, cues_for, lower_name_ok
 from recognizers.relation_recognizer import NOT_NAMES
@@ -32,10 +33,22 @@ _FIELDS = ("client|patient|therapist|clinician|counsel+or|psychologist|psychiatr
            "attendees|present|presenter|presented by|case presented by|minuted by|chair|facilitator|"
            "interviewer|social worker|case manager|key worker|keyworker|gp|pcp|prescriber|consultant|"
            "emergency contact|next of kin|parent|guardian|mother|father|partner|spouse|contact")
-_FIELD = re.compile(rf"(?im:^[ \t>*-]*(?:\*\*)?(?:{_FIELDS})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
+_FIELD = re.compile(rf"(?im:(?:^|[ \t]{{2,}}|\|)[ \t>*-]*(?:\*\*)?(?:{_FIELDS})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
                     rf"(?P<value>[^\n]*)")
 _BY = re.compile(rf"(?i:\b(?:checked by|presented by|written by|prepared by|reviewed by|seen by|"
                  rf"signed by|supervised by|referred by|transcribed by|minuted by|by))[ \t]+(?P<name>{_INI})")
+
+
+_CREDENTIALS = (r"(?:Ph\.?D|Psy\.?D|M\.?D|D\.?O|MSW|LCSW|LICSW|LMSW|LPC|LPCC|LMFT|LMHC|MFT|RN|NP|PA-C|"
+                r"C\.?\s?Psych|M\.?A|M\.?Sc|B\.?A|MBBS|MRCPsych|FRCPC|FRANZCP|DClinPsy|CPsychol|HCPC|BACP|"
+                r"UKCP|MBACP|MNZAC|RCC|CCC|RSW|OT|SLP|BCBA|NCC|CADC|LADC|LAC|LCDC|Esq)\b")
+_WITH_CREDENTIALS = re.compile(rf"(?P<name>{_NAME}),?[ \t]+{_CREDENTIALS}")
+_WITH_AGE = re.compile(rf"(?P<name>(?:{_INI}|{_CAP})(?:[ \t]+{_CAP})?)[ \t]*\((?:aged?[ \t]*)?\d{{1,2}}\)")
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.)*[ \t]+{_CAP})")
+_NOT_AFTER_LETTER = frozenset("plan vitamin hepatitis type grade class part appendix section stage level group "
+                              "option schedule row column exhibit figure table item step".split())
+_TRAILING_TITLE = re.compile(rf"(?P<name>{_CAP})[ \t]+(?:sir|ji|saheb|sahib|sahab|madam|ma'am|san|sensei|bhai|"
+                             rf"didi|aunty|auntie|uncle)\b")
 
 
 class NameCueRecognizer(ContextNameRecognizer):
@@ -44,12 +57,11 @@ class NameCueRecognizer(ContextNameRecognizer):
     def __init__(self, cues: NameCues, language: str = "en", score: float = 0.6) -> None:
         self.score = score
         verbs = alternation(cues.speech_verbs)
-        self._said = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP})?)(?:'s)?[ \t]+(?:{verbs})\b")
+        self._said = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP})?)(?:'s)?[ \t]+(?:{verbs}|[a-z]+s)\b")
         self._with = re.compile(rf"(?i:\b(?:with|and|to|for|from|about|tell|told|ask|asked|call|text|"
                                 rf"see|saw|met|meet|like|love|miss|visit|visited|invite|invited))"
                                 rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)")
         self._initials_verb = re.compile(rf"\b(?P<name>[A-Z]{{1,3}})\.?[ \t]+(?:to[ \t]+[a-z]+|{verbs}|grew|is)\b")
-        self._hon = re.compile(rf"(?i:{alternation(cues.strong_honorifics)})\.?[ \t]+(?=\S)")
         super().__init__(cues, name="NameCueRecognizer", language=language)
 
     def _ok(self, text: str, s: int, e: int, nlp_artifacts: NlpArtifacts | None, need_propn: bool) -> bool:
@@ -63,9 +75,15 @@ class NameCueRecognizer(ContextNameRecognizer):
         if span is None or not len(span):
             return False
         tok = span[0]
-        if tok.ent_type_ and tok.ent_type_ not in ("PERSON",):
+        if tok.ent_type_ == "PERSON":
+            return True
+        if tok.pos_ != "PROPN":
             return False
-        return tok.pos_ == "PROPN" and not tok.is_sent_start or tok.ent_type_ == "PERSON"
+        if not tok.is_sent_start:
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return (nxt is not None and nxt.pos_ == "VERB"
+                and tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP", "DATE", "TIME"))
 
     def _trim(self, text: str, s: int, e: int, nlp_artifacts: NlpArtifacts | None,
               need_propn: bool) -> tuple[int, int] | None:
@@ -75,10 +93,6 @@ class NameCueRecognizer(ContextNameRecognizer):
             if not self._ok(text, ws, we, nlp_artifacts, need_propn and not kept):
                 break
             kept.append((ws, we))
-        if kept:
-            hon = self._hon.match(text, kept[0][0], kept[-1][1])
-            if hon and hon.end() < kept[-1][1]:
-                kept = [(max(a, hon.end()), b) for a, b in kept if b > hon.end()]
         if not kept:
             return None
         end = kept[-1][1]
@@ -103,9 +117,6 @@ class NameCueRecognizer(ContextNameRecognizer):
             if part not in (",", "(", ")") and comma_seen <= 1:
                 for r in re.finditer(_NAME, part):
                     s, e = base + pos + r.start(), base + pos + r.end()
-                    hon = self._hon.match(text, s, e)
-                    if hon:
-                        s = hon.end()
                     if last == "," and len(text[s:e].split()) > 1:
                         continue  # "Surname, First" only: not "Dr X, Some Practice"
                     if s < e:
@@ -129,6 +140,20 @@ class NameCueRecognizer(ContextNameRecognizer):
                 if w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS:
                     continue
                 yield s, e, self.score
+        for rx in (_WITH_CREDENTIALS, _WITH_AGE, _TRAILING_TITLE):
+            for m in rx.finditer(text):
+                span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, False)
+                if span and text[span[0]:span[1]].lower() not in self.cues.field_labels:
+                    end = m.end() if rx is _TRAILING_TITLE else span[1]
+                    yield span[0], end, self.score
+        for m in _INITIAL_SURNAME.finditer(text):
+            prev = text[max(0, m.start() - 12):m.start()].split()
+            surname = m.group("name").split()[-1]
+            if (prev and prev[-1].lower() in _NOT_AFTER_LETTER) or surname.lower() in NOT_NAMES:
+                continue
+            if surname.lower() in STOP_WORDS:
+                continue
+            yield m.start("name"), m.end("name"), self.score
         for rx in (self._said, self._with):
             for m in rx.finditer(text):
                 span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, True)

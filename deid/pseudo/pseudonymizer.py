@@ -210,7 +210,7 @@ class Pseudonymizer:
             if re.match(r"(https?://|www\.)", t, re.I) or re.search(r"\.[a-z]{2,}(/|$)", t):
                 return "url", ""
             if sum(c.isdigit() for c in t) >= 5:
-                return "phone", fmt.shape_of(t)
+                return "phone", fmt.phone_hint(t)
             return "id", fmt.shape_of(t)
         if label == "ID":
             if re.fullmatch(r"[\d.]{7,15}|[0-9a-fA-F:]{6,}", t) and (t.count(".") == 3 or ":" in t):
@@ -397,6 +397,8 @@ class Pseudonymizer:
             return render_age(text, p.age_cap, p.age_bands)
         if label == "PERSON":
             return self._person(case_tag(self.secret, doc.case), text)
+        if label in ("ORGANIZATION", "LOCATION") and self._is_person_name(text):
+            return self._person(case_tag(self.secret, doc.case), text)  # same name, same surrogate
         if label in VAULTED:
             sub, _ = self._classify(label, text)
             if sub == "generalise":
@@ -410,6 +412,11 @@ class Pseudonymizer:
             out = match_case(value, text)
             return out + (poss.group(0) if poss and not value.endswith(poss.group(0)) else "")
         return f"[{label}]"
+
+    def _is_person_name(self, text: str) -> bool:
+        """True when every word of a mention is a name token already known as a person's."""
+        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", _POSS.sub("", text.strip()))
+        return 0 < len(words) <= 3 and all(self.key(NAME, canonical_form(w)) in self.table for w in words)
 
     def _lookup(self, key: str, label: str) -> str:
         try:
@@ -437,7 +444,9 @@ class Pseudonymizer:
         p = parse_name(text)
         parts = p.name_parts
         if not parts:
-            return "[PERSON]"
+            letters = "".join(c for c in text if c.isalpha())
+            return _respace(self._letters(self.key("PERSON_INITIALS", letters), letters), text) \
+                if letters else "[PERSON]"
         if self.style == "tag":
             given = [x for x in parts if x.role == "given"]
             surname = [x for x in parts if x.role == "surname"]

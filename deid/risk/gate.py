@@ -69,17 +69,38 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def locate(reasons: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Copies of the reasons with 1-based line and column of their start offset."""
-    starts = line_starts(text)
+def locate(reasons: list[dict[str, Any]], text: str, layout: Any = None) -> list[dict[str, Any]]:
+    """Copies of the reasons with 1-based line and column of their start, in the file when known.
+
+    Subtitle documents join cue texts; their layout maps each piece back to the raw file, so lines
+    point into the .vtt/.srt file itself. Otherwise lines count within the document's text.
+    """
+    to_file, source = _file_mapper(layout)
+    starts = line_starts(source if source is not None else text)
     out = []
     for r in reasons:
         r = dict(r)
         if "start" in r:
-            i = bisect_right(starts, r["start"]) - 1
-            r["line"], r["column"] = i + 1, r["start"] - starts[i] + 1
+            pos = to_file(r["start"])
+            i = bisect_right(starts, pos) - 1
+            r["line"], r["column"] = i + 1, pos - starts[i] + 1
         out.append(r)
     return out
+
+
+def _file_mapper(layout: Any) -> tuple[Callable[[int], int], str | None]:
+    spans = getattr(layout, "spans", None)
+    extra = getattr(layout, "extra", None)
+    raw, raw_spans = getattr(extra, "raw", None), getattr(extra, "raw_spans", None)
+    if not spans or not isinstance(raw, str) or not raw_spans or len(raw_spans) != len(spans):
+        return (lambda pos: pos), None
+    firsts = [s for s, _ in spans]
+
+    def to_file(pos: int) -> int:
+        i = max(0, bisect_right(firsts, pos) - 1)
+        return min(raw_spans[i][0] + max(0, pos - spans[i][0]), raw_spans[i][1])
+
+    return to_file, raw
 
 
 def check_files(files: list[Path], profile: Profile, analyzer: Any, label: Callable[[str], str],
@@ -98,7 +119,7 @@ def check_files(files: list[Path], profile: Profile, analyzer: Any, label: Calla
         for d in docs:
             try:
                 risk = assess_text(d.text, analyzer, label, profile.risk, known)
-                results.append(Checked(shown, d.id, risk, reasons=locate(risk.reasons, d.text)))
+                results.append(Checked(shown, d.id, risk, reasons=locate(risk.reasons, d.text, d.layout)))
             except Exception as exc:
                 log.error("failed %s: %s while assessing", shown, type(exc).__name__)
                 results.append(Checked(shown, d.id, error=f"{type(exc).__name__} while assessing"))

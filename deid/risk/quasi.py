@@ -205,7 +205,7 @@ _PLACE_WORDS = [
     (re.compile(r"\b(?:first nations reserve|reservation|pueblo|kibbutz|outstation)\b", re.I), 2000,
      "place.reserve"),
     (re.compile(r"\b(?:the|a|our|my|his|her|their|this|that|whole) town\b(?![- ](?:cent(?:re|er)|hall|"
-                r"house|square|planning))", re.I), 30000, "place.town"),
+                r"house|square|planning))", re.I), 50000, "place.town"),
 ]
 _MULT = {"k": 1000, "thousand": 1000, "million": 1_000_000, "hundred": 100}
 
@@ -275,6 +275,7 @@ def _gender(text: str) -> Iterator[Attribute]:
 
 def _work(text: str) -> Iterator[Attribute]:
     table, rx = occupation_table()
+    known = [(m.start(), m.end()) for m in rx.finditer(text)]
     for m in rx.finditer(text):
         share, typ = table.get(_norm(m.group(0)), None) or _plural_lookup(table, m.group(0))
         before = text[max(0, m.start() - 60):m.start()]
@@ -282,8 +283,9 @@ def _work(text: str) -> Iterator[Attribute]:
             yield Attribute(typ, f"{typ.lower()}.held", m.start(), m.end(), share)
         else:  # someone's doctor, the interpreter, Pastor X: probably not the person's own job
             yield Attribute(typ, f"{typ.lower()}.mentioned", m.start(), m.end(), share ** MENTIONED_EXPONENT)
-    for m in _UNKNOWN_JOB.finditer(text):
-        yield Attribute("PROFESSION", "profession.stated", m.start(), m.end(), 0.005)
+    for m in _UNKNOWN_JOB.finditer(text):  # a job the table does not know: assume a rare one
+        if not any(s < m.end() and m.start() < e for s, e in known):
+            yield Attribute("PROFESSION", "profession.stated", m.start(), m.end(), 0.005)
     for m in _EMPLOYER.finditer(text):
         kind = m.group(1).lower()
         yield Attribute("EMPLOYER", "employer.type", m.start(), m.end(),

@@ -18,18 +18,17 @@ def _found(rec, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("I saw Dr. O'Fallon today.", ["O'Fallon"]),
-    ("Ms. K. was late.", ["K"]),
-    ("Ms K was late.", ["K"]),
-    ("Mr Van der Zwaag called.", ["Van der Zwaag"]),
-    ("DR. HALVORSEN: Okay.", ["HALVORSEN"]),
-    ("Referral from Dr Ottilie Quenby re: sleep.", ["Ottilie Quenby"]),
-    ("Prof. T. Vasquez-Rhee said so.", ["T. Vasquez-Rhee"]),
-    ("Rabbi Feld and Pastor Oyelaran met.", ["Feld", "Oyelaran"]),
-    ("Mx Penhallow arrived.", ["Penhallow"]),
-    ("Dr. de la Fuente agreed.", ["de la Fuente"]),
+    ("I saw Dr. O'Fallon today.", ["Dr. O'Fallon"]),
+    ("Ms. K. was late.", ["Ms. K"]),
+    ("Ms K was late.", ["Ms K"]),
+    ("Mr Van der Zwaag called.", ["Mr Van der Zwaag"]),
+    ("Referral from Dr Ottilie Quenby re: sleep.", ["Dr Ottilie Quenby"]),
+    ("Prof. T. Vasquez-Rhee said so.", ["Prof. T. Vasquez-Rhee"]),
+    ("Rabbi Feld and Pastor Oyelaran met.", ["Pastor Oyelaran", "Rabbi Feld"]),
+    ("Mx Penhallow arrived.", ["Mx Penhallow"]),
+    ("Dr. de la Fuente agreed.", ["Dr. de la Fuente"]),
 ])
-def test_honorific_when_title_then_name_found(rec, text, expected):
+def test_honorific_when_title_then_title_and_name_found(rec, text, expected):
     assert _found(rec, text) == expected
 
 
@@ -40,3 +39,7 @@ def test_honorific_when_title_then_name_found(rec, text, expected):
 ])
 def test_honorific_when_no_name_follows_then_nothing(rec, text):
     assert _found(rec, text) == []
+
+
+def test_honorific_when_speaker_label_then_title_left_out(rec):
+    assert _found(rec, "DR. HALVORSEN: Okay.") == ["HALVORSEN"]

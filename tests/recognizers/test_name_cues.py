@@ -19,15 +19,20 @@ def _found(rec, text):
 
 @pytest.mark.parametrize("text,expected", [
     ("Hi Ysolde,\nThanks for the note.", ["Ysolde"]),
-    ("Dear Mr Quarrie,\n", ["Quarrie"]),
+    ("Dear Mr Quarrie,\n", ["Mr Quarrie"]),
     ("See you then.\n\nKind regards,\n\nFenella Okorie\nPsychologist\n", ["Fenella Okorie"]),
     ("> Best, J-P Tessier\n", ["J-P Tessier"]),
     ("Client: Vantreight, Liesl (Lisi)      File #: 99\n", ["Liesl", "Lisi", "Vantreight"]),
-    ("- **Referrer:** Dr Hamish Tull, Brook Medical Practice\n", ["Hamish Tull"]),
+    ("- **Referrer:** Dr Hamish Tull, Brook Medical Practice\n", ["Dr Hamish Tull"]),
     ("a boy named Caspian", ["Caspian"]),
     ("a client I'll call \"Q.\"", ["Q"]),
     ("QZ to send the recording.", ["QZ"]),
     ("Auto-captions checked by WT.", ["WT"]),
+    ("Two adult children: Rewi (24), a builder", ["Rewi"]),
+    ("Son. L. (15) saw the footage", ["L"]),
+    ("Ate lunch with B. Tarrant once", ["B. Tarrant"]),
+    ("M-A. Quesnel, C.Psych. #7721", ["M-A. Quesnel"]),
+    ("The tablets help. Varma sir increased it.", ["Varma sir"]),
 ])
 def test_name_cues_when_cue_then_name_found(rec, text, expected):
     assert _found(rec, text) == expected
@@ -37,6 +42,7 @@ def test_name_cues_when_cue_then_name_found(rec, text, expected):
     "Date: Tue 23/04/24\nPlan: continue CBT",
     "GP to review. ER said no.",
     "Hi,\nThanks.\n",
+    "We agreed on Plan B. Then we left.",
 ])
 def test_name_cues_when_no_name_then_nothing(rec, text):
     assert _found(rec, text) == []

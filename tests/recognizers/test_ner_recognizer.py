@@ -2,7 +2,9 @@
 
 import pytest
 
-from recognizers.ner_recognizer import FilteredSpacyRecognizer, is_identifying_date
+from recognizers.ner_recognizer import (
+    FilteredSpacyRecognizer, is_form_or_region, is_identifying_date, is_named_place_or_org, split_lines,
+)
 
 
 def _check(text: str, span: str) -> bool:
@@ -49,3 +51,42 @@ def test_ner_filter_when_scheduling_keep_word_then_dropped(text, span):
 
 def test_ner_filter_replaces_presidio_spacy_recognizer():
     assert "SpacyRecognizer" in FilteredSpacyRecognizer.REPLACES
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Step 3 CBT Service\n", "CBT"),
+    ("her GP started sertraline", "GP"),
+    ("Rebecca Lane, PsyD\n", "PsyD"),
+    ("Missoula, MT 59802", "MT"),
+    ("BAI 19 (from 31)", "BAI 19"),
+    ("limit WhatsApp after 9 pm", "WhatsApp"),
+])
+def test_ner_filter_when_abbreviation_then_not_a_name(text, span):
+    start = text.index(span)
+    assert not is_named_place_or_org(text, start, start + len(span))
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Born in Homs, Syria.", "Syria"),
+    ("If you live in Montana you saw it", "Montana"),
+    ("FAMILY AND SOCIAL HISTORY\n", "SOCIAL HISTORY"),
+])
+def test_ner_filter_when_country_state_or_heading_then_dropped(text, span):
+    start = text.index(span)
+    assert is_form_or_region(text, start, start + len(span))
+
+
+@pytest.mark.parametrize("text,span", [
+    ("works at Riverbend Logistics", "Riverbend Logistics"),
+    ("the STC food court", "STC"),
+    ("lives in Kalispell", "Kalispell"),
+])
+def test_ner_filter_when_named_place_or_org_then_kept(text, span):
+    start = text.index(span)
+    assert is_named_place_or_org(text, start, start + len(span))
+    assert not is_form_or_region(text, start, start + len(span))
+
+
+def test_ner_filter_splits_spans_at_line_breaks():
+    text = "CEDAR GROUP\nIntake Assessment"
+    assert split_lines(0, len(text), text) == [(0, 11), (12, len(text))]

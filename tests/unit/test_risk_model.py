@@ -189,3 +189,54 @@ def test_github_format_prints_error_annotations_with_line_numbers():
     out = render_github([Checked("a, b.txt", "a, b.txt", risk, reasons=locate(risk.reasons, text))])
     assert "::error file=a%2C b.txt,line=2,col=8," in out
     assert "Jon" not in out
+
+
+# Fictional vignettes written for this test (not from any corpus): each positive stays identifiable
+# without names (rare role + newsworthy event), each negative is an ordinary therapy note.
+IDENTIFIABLE = [
+    "The client, a 52-year-old man, is the only pharmacist on the island and ran the relief effort after "
+    "the cyclone that destroyed forty homes. He was interviewed on national television.",
+    "She coaches the under-12 team and was the first woman to be elected mayor of her valley. Since the "
+    "landslide last winter she has avoided the council chambers.",
+    "He survived the train derailment near the border in 2018, in which eleven passengers died; his photo "
+    "ran on the front page for days and he still gets recognised in the supermarket.",
+    "Client is a lighthouse keeper. Following the explosion at the fish cannery, in which three workers "
+    "were killed, footage of him carrying a colleague went viral.",
+    "She was held hostage during the robbery at the post office where she is postmistress; the siege was "
+    "broadcast live.",
+    "Mother of quadruplets, she is the headteacher of the only primary school in a village of 400 and "
+    "appeared in the local paper after the flood.",
+]
+ORDINARY = [
+    "Client is a 34-year-old woman who works as a nurse. She reports low mood since her divorce and poor "
+    "sleep. We practised thought records; homework is a sleep diary.",
+    "He is a retired teacher, a widower, and attends church on Sundays. Grief work continued; he visited "
+    "the grave with his daughter.",
+    "Session 6. She saw a story on the news about a fire and felt anxious for hours. We worked on "
+    "tolerating uncertainty and reducing reassurance seeking.",
+    "The client, a student, moved to the town for university. Panic attacks on the bus; exposure "
+    "hierarchy agreed. The attack on Tuesday lasted ten minutes.",
+    "He works at a warehouse on night shifts and has two children. His GP prescribed sertraline. He says "
+    "there is only one way forward: keep going.",
+    "She is Catholic, of Irish descent, and her mother has Alzheimer's. She elected to continue weekly "
+    "sessions and is in her early forties.",
+]
+
+
+def _risk(text):
+    return combine([], find_attributes(text), CFG)
+
+
+@pytest.mark.parametrize("text", IDENTIFIABLE)
+def test_risk_flags_vignettes_identifiable_without_names(text):
+    risk = _risk(text)
+    assert risk.shareable is False and risk.level == "high"
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_risk_lets_ordinary_notes_through(text):
+    assert _risk(text).shareable is True
+
+
+def test_risk_ranks_every_identifiable_vignette_above_every_ordinary_note():
+    assert min(_risk(t).score for t in IDENTIFIABLE) > max(_risk(t).score for t in ORDINARY)

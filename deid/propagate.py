@@ -1,0 +1,122 @@
+"""Name propagation: once a PERSON surface is found in a document, mark every other occurrence.
+
+Also derives initials from full names ("Kofi Mensah" -> "KM", "R. Ebrahim" -> "RE") and extends
+a PERSON mention over an adjacent capitalised surname ("Dana" + " Whitfield").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from deid.model import Mention
+
+if TYPE_CHECKING:
+    from deid.config import Profile
+
+PROPAGATED = "NamePropagation"
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=[^\W\d_]))*")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PARTICLES = frozenset("van von der den de del della di da dos das du la le al el bin ibn ben".split())
+# Words that can be names but are ordinary English far more often: propagated only in the exact
+# case seen and never at the start of a sentence.
+LOOKALIKES = frozenset("""will may june april august hope grace faith joy mark bill summer winter autumn
+spring rose lily ivy daisy holly dawn art pat sue rich frank sandy amber ruby violet iris jade pearl
+crystal sky river stone brook hunter chase grant miles max ray guy nick drew sterling penny bob rob
+jack jean gene lane dean page reed wade cliff glen dale don ben long young brown green white black
+bishop king queen major sergeant""".split())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when only whitespace and an opening quote/bracket separate start from a sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
+
+
+def surfaces(mention_text: str) -> set[str]:
+    """Surfaces to search for: the whole mention and each name word of two letters or more."""
+    out = set()
+    whole = _POSSESSIVE.sub("", " ".join(mention_text.split()))
+    if whole:
+        out.add(whole)
+    for w in _WORD.findall(whole):
+        w = _POSSESSIVE.sub("", w)
+        if len(w) >= 2 and w.lower() not in _PARTICLES:
+            out.add(w)
+    return out
+
+
+def initials(mention_text: str) -> set[str]:
+    """Initials of a two- or three-word name: "Priya Raman" -> {"PR", "P.R."}; single words give none."""
+    words = [w for w in re.split(r"[\s.]+", mention_text.strip()) if w and w.lower() not in _PARTICLES]
+    if not 2 <= len(words) <= 3 or not all(w[0].isupper() for w in words):
+        return set()
+    letters = "".join(w[0] for w in words)
+    return {letters, ".".join(letters) + "."}
+
+
+def _occurrences(text: str, surface: str, exact_case: bool) -> Iterable[tuple[int, int]]:
+    flags = 0 if exact_case else re.IGNORECASE
+    rx = re.compile(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-]|['’]\w\w)", flags)
+    for m in rx.finditer(text):
+        yield m.start(), m.end()
+
+
+def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
+    """Extend a PERSON mention over one following capitalised word on the same line."""
+    nxt = re.compile(r"[ \t]+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b").match(text, m.end)
+    if not nxt:
+        return m
+    word = nxt.group(1)
+    if word.lower() in blocked or word.lower() in LOOKALIKES:
+        return m
+    return Mention(m.start, nxt.end(1), m.entity_type, m.score, m.recognizer, text[m.start:nxt.end(1)])
+
+
+def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = frozenset(),
+              entity: str = "PERSON") -> list[Mention]:
+    """Add a mention for every further occurrence of each detected name surface in the text.
+
+    blocked: normalised words never propagated nor used to extend (allow-list, common words).
+    Surfaces of three characters or fewer, and look-alike words, match in their exact case only.
+    """
+    persons = [m for m in mentions if m.entity_type == entity]
+    if not persons:
+        return mentions
+    persons = [_expand_surname(text, m, blocked) if m.text[:1].isupper() else m for m in persons]
+    others = [m for m in mentions if m.entity_type != entity]
+    seen = {(m.start, m.end) for m in persons}
+    best: dict[str, float] = {}
+    for m in persons:
+        for s in surfaces(text[m.start:m.end]):
+            best[s] = max(best.get(s, 0.0), m.score)
+        for s in initials(text[m.start:m.end]):
+            best.setdefault(s, m.score)
+    added: list[Mention] = []
+    derived = {s for m in persons for s in initials(text[m.start:m.end])}
+    for surface, score in sorted(best.items()):
+        low = surface.lower()
+        if low in blocked and surface not in derived:
+            continue
+        common = low in LOOKALIKES
+        exact = len(surface) <= 3 or common or surface.isupper() and len(surface) <= 4
+        for s, e in _occurrences(text, surface, exact):
+            if (s, e) in seen or (common and _sentence_start(text, s)):
+                continue
+            seen.add((s, e))
+            m = Mention(s, e, entity, score, PROPAGATED, text[s:e])
+            added.append(_expand_surname(text, m, blocked) if text[s:s + 1].isupper() else m)
+    return others + persons + added
+
+
+def blocked_name_words(profile: "Profile", allow: Iterable[str]) -> frozenset[str]:
+    """Words never propagated as names: the allow-list, stop words, role, field and relation words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from recognizers.name_context import cues_for
+
+    cues = cues_for(profile)
+    return frozenset(set(allow) | set(STOP_WORDS) | cues.roles | cues.field_labels | cues.relations
+                     | cues.honorifics | cues.stage_directions)

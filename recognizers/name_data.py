@@ -1,0 +1,212 @@
+"""The name lexicon: first names and surnames from pinned packages, built once, loaded fast.
+
+Build (``python scripts/build_name_lexicon.py``, needs ``pip install '.[lexicon]'``) reads
+``names`` (US census first/last names), ``gender-guesser`` (multicultural first names) and every
+``Faker`` person locale, and marks tokens that are also common English words as *ambiguous*
+(using the ``english-words`` web2 dictionary, ``wordfreq`` frequencies and spaCy stop words).
+The result is ``recognizers/data/name_lexicon.tsv.gz``; run time only reads that file.
+"""
+
+from __future__ import annotations
+
+import calendar
+import gzip
+import importlib
+import math
+import pkgutil
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DATA_FILE = Path(__file__).parent / "data" / "name_lexicon.tsv.gz"
+COMMON_FILE = Path(__file__).parent / "data" / "common_words.txt.gz"
+FIRST = 1
+LAST = 2
+COMMON_ZIPF = 3.0     # a dictionary word at least this frequent is a common English word
+FOREIGN_ZIPF = 4.0    # a token no census list has, this frequent, is more word than name
+SURNAME_ZIPF = 3.5    # a surname-only token this frequent needs context
+_WORD = re.compile(r"^[^\W\d_]{2,}$")
+# Name particles that are never a name on their own.
+PARTICLES = frozenset("de la le da di del della der den van von ten ter du dos das al el bin ibn "
+                      "ben bint abu mc mac st san santa".split())
+_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+             ("ing", "e"), ("er", ""), ("ers", ""), ("ly", ""), ("est", ""), ("'s", ""))
+
+
+def fold(token: str) -> str:
+    """Lower-case and strip accents (speech-to-text and typists often drop them)."""
+    t = unicodedata.normalize("NFKD", token.lower())
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Folded name tokens: kind bits (FIRST|LAST), the ambiguous and the calendar subsets."""
+
+    kinds: dict[str, int]
+    ambiguous: frozenset[str]
+    calendar: frozenset[str]
+
+    def kind(self, token: str) -> int:
+        """FIRST/LAST bits for a token (0 when it is not a name)."""
+        return self.kinds.get(fold(token), 0)
+
+    def is_ambiguous(self, token: str) -> bool:
+        """True when the token is also a common English word (needs context)."""
+        return fold(token) in self.ambiguous
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str | None = None) -> NameLexicon:
+    """Read the built lexicon once per process."""
+    kinds: dict[str, int] = {}
+    amb: set[str] = set()
+    cal: set[str] = set()
+    with gzip.open(path or DATA_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            tok, kind, flags = line.rstrip("\n").split("\t")
+            kinds[tok] = (FIRST if "F" in kind else 0) | (LAST if "L" in kind else 0)
+            if "a" in flags:
+                amb.add(tok)
+            if "c" in flags:
+                cal.add(tok)
+    return NameLexicon(kinds=kinds, ambiguous=frozenset(amb), calendar=frozenset(cal))
+
+
+@lru_cache(maxsize=1)
+def load_common_words(path: str | None = None) -> frozenset[str]:
+    """Common English word forms (wordfreq Zipf >= COMMON_ZIPF), read once per process."""
+    with gzip.open(path or COMMON_FILE, "rt", encoding="utf-8") as fh:
+        return frozenset(w for w in fh.read().split("\n") if w and not w.startswith("#"))
+
+
+# ---- build (needs the [lexicon] extra) -------------------------------------------------------
+
+def _split(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s+\-'’.]+", name) if _WORD.match(t)]
+
+
+def census_names() -> tuple[set[str], set[str]]:
+    """First and last names shipped by the ``names`` package (US census 1990)."""
+    first: set[str] = set()
+    last: set[str] = set()
+    pkg = resources.files("names")
+    for fname, target in (("dist.female.first", first), ("dist.male.first", first),
+                          ("dist.all.last", last)):
+        for line in pkg.joinpath(fname).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                target.update(fold(t) for t in _split(line.split()[0]))
+    return first, last
+
+
+def gender_guesser_names() -> set[str]:
+    """First names from gender-guesser's multicultural nam_dict.txt."""
+    out: set[str] = set()
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split()
+        if len(parts) >= 2:
+            out.update(fold(t) for t in _split(parts[1]))
+    return out
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First and last names of every Faker person locale."""
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        prov = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        for attr, value in vars(prov).items():
+            if not isinstance(value, (list, tuple, dict)):
+                continue
+            target = first if attr.startswith("first_name") else last if attr.startswith("last_name") else None
+            if target is None:
+                continue
+            for name in value:
+                if isinstance(name, str):
+                    target.update(fold(t) for t in _split(name))
+    return first, last
+
+
+def _stems(t: str) -> set[str]:
+    out = {t}
+    for suf, rep in _SUFFIXES:
+        if t.endswith(suf) and len(t) - len(suf) >= 3:
+            out.add(t[: -len(suf)] + rep)
+    return out
+
+
+def calendar_words() -> frozenset[str]:
+    """English month and weekday names (and their common abbreviations)."""
+    names = [calendar.month_name[i] for i in range(1, 13)] + list(calendar.day_name)
+    return frozenset(n.lower() for n in names)
+
+
+def build_rows() -> list[tuple[str, str, str]]:
+    """(token, kind F/L/FL, flags a=ambiguous c=calendar) for every lexicon token."""
+    from english_words import get_english_words_set
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from wordfreq import get_frequency_dict
+
+    freq = get_frequency_dict("en")
+
+    def zipf(w: str) -> float:
+        return math.log10(freq[w]) + 9 if w in freq else 0.0
+
+    c_first, c_last = census_names()
+    f_first, f_last = faker_names()
+    first = c_first | f_first | gender_guesser_names()
+    last = c_last | f_last
+    census = c_first | c_last
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    stop = {w.lower() for w in STOP_WORDS}
+    cal = calendar_words()
+    rows = []
+    for tok in sorted((first | last) - PARTICLES):
+        z = zipf(tok)
+        ambiguous = (
+            len(tok) < 3 or tok in stop or tok in cal
+            or (z >= COMMON_ZIPF and bool(_stems(tok) & dictionary))
+            or (tok not in census and z >= FOREIGN_ZIPF)
+            or (tok not in first and z >= SURNAME_ZIPF)
+        )
+        kind = ("F" if tok in first else "") + ("L" if tok in last else "")
+        flags = ("a" if ambiguous else "") + ("c" if tok in cal else "")
+        rows.append((tok, kind, flags or "-"))
+    return rows
+
+
+def common_word_rows() -> list[str]:
+    """Lower-case alphabetic word forms with wordfreq Zipf >= COMMON_ZIPF."""
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (COMMON_ZIPF - 9)
+    return sorted(w for w, f in get_frequency_dict("en").items() if f >= floor and w.isalpha())
+
+
+def _write_gz(path: Path, header: str, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with gzip.GzipFile(tmp, "wb", mtime=0) as raw:
+        raw.write((header + body).encode("utf-8"))
+    tmp.replace(path)
+
+
+def write_lexicon(path: Path = DATA_FILE, common_path: Path = COMMON_FILE) -> int:
+    """Build and write the lexicon and common-word files (gzip, deterministic); returns rows."""
+    rows = build_rows()
+    _write_gz(path, "# token\tkind(F=first,L=last)\tflags(a=ambiguous,c=calendar); built by "
+              "scripts/build_name_lexicon.py from names, gender-guesser, Faker\n",
+              "".join(f"{t}\t{k}\t{f}\n" for t, k, f in rows))
+    _write_gz(common_path, "# common English word forms (wordfreq zipf >= 3.0)\n",
+              "".join(f"{w}\n" for w in common_word_rows()))
+    return len(rows)

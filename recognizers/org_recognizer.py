@@ -1,0 +1,107 @@
+"""Schools, employers, churches, clinics, hospitals, teams and groups (ORGANIZATION).
+
+Patterns only: a capitalised (or upper-case) name ending in an organisation word ("Roosevelt
+Park High School", "Riverside Logistics", "CEDAR LAKE COUNSELING GROUP"), a saint's name
+("St. Brigid's Family Medicine"), and a capitalised name after an affiliation cue ("works at X",
+"nights at X", "attends X", "graduated from X").
+"""
+
+from __future__ import annotations
+
+from recognizers.address_recognizer import _NOT_PLACE_START
+from recognizers.regex_base import RegexRecognizer, Rule, alternation
+
+ORG_WORDS = [
+    # education
+    "School", "High School", "High", "Primary", "Primary School", "Elementary", "Elementary School",
+    "Middle School", "Secondary", "Secondary College", "College", "University", "Academy",
+    "Institute", "Kindergarten", "Preschool", "Daycare", "Day Care", "Nursery", "Grammar",
+    "Learning Centre", "Learning Center", "Niketan", "Vidyalaya",
+    # health
+    "Clinic", "Hospital", "Hospice", "Medical", "Medical Centre", "Medical Center",
+    "Medical Practice", "Family Medicine", "Medicine", "Practice", "Surgery", "Health Team",
+    "Health Centre", "Health Center", "Pharmacy", "Counselling", "Counseling", "Psychology",
+    "Psychologists", "Psychiatry", "Therapies", "Therapy", "Wellness", "Wellness Clinic",
+    "Rehab", "Day Program", "Day Programme", "Program", "Programme", "MHC",
+    # faith
+    "Church", "Chapel", "Cathedral", "Mosque", "Masjid", "Temple", "Synagogue", "Gurdwara",
+    "Mandir", "Parish", "Ministries", "Fellowship", "Islamic Centre", "Islamic Center",
+    "Baptist", "Lutheran", "Methodist", "Presbyterian", "Catholic", "Anglican", "Pentecostal",
+    # business and public bodies
+    "Associates", "Group", "Trust", "Foundation", "Society", "Association", "Council",
+    "Corporation", "Company", "Co.", "Inc", "Inc.", "LLC", "PLLC", "Ltd", "Ltd.", "Limited",
+    "Pty", "Logistics", "Freight", "Transport", "Bank", "Mutual", "Insurance", "Assurance",
+    "Scheme", "Health Plan", "Tribune", "Courier", "Times", "Herald", "Gazette", "Chronicle",
+    "FC", "United", "Club", "Strikers", "Rovers", "Athletic", "Wanderers", "Rangers",
+    "Lab", "Laboratory", "Services", "Solutions", "Industries", "Enterprises", "Holdings",
+    "Partners", "Law", "Legal", "Solicitors", "Attorneys", "Poultry", "Foods", "Bakery",
+    "Restaurant", "Supermarket", "Motors", "Construction", "Builders", "Plumbing", "Airlines",
+    "Police", "Fire Department", "Fire Brigade", "Fire Service", "Fire Rescue", "Department",
+    "Agency", "Authority", "Commission", "Union", "Federation", "League", "Network",
+    "Alliance", "Mission", "Shelter", "Refuge", "Aghadi", "Party", "Collective", "Studio",
+    "Studios", "Media", "Factory", "Mill", "Mills", "Mine", "Warehouse", "Depot",
+]
+AFFILIATION_CUES = [
+    "works at", "work at", "working at", "worked at", "works for", "work for", "worked for",
+    "working for", "employed by", "employed at", "job at", "shift at", "shifts at", "nights at",
+    "days at", "placement at", "volunteers at", "volunteer at", "volunteering at",
+    "attends", "attend", "attended", "student at", "studies at", "studying at", "teaches at",
+    "teacher at", "graduated from", "enrolled at", "enrolled in", "member of", "plays for",
+    "played for", "coach at", "coaches", "prayers at", "worships at", "services at",
+    "admitted to", "discharged from", "referred by", "referral from", "manager at", "nurse at",
+    "moved to", "transferred to", "transferred from", "from the", "at the", "ate at",
+]
+_NAME_WORD = r"(?:\p{Lu}[\p{L}'’&.\-]*|&|of|and|the|de|du|la|for|on)"
+# Words that make a method, discipline or degree ("Narrative Exposure Therapy", "M.Phil. Clinical
+# Psychology"), not an organisation, when every word of the name is one of them.
+CLINICAL_WORDS = frozenset("""
+clinical cognitive behavioural behavioral narrative exposure dialectical family couples group
+trauma focused trauma-focused compassion compassion-focused acceptance commitment interpersonal
+psychodynamic occupational physical speech art music play child adolescent forensic health
+educational sports internal emergency sleep schema solution solution-focused brief prolonged
+processing mindfulness mindfulness-based based emotion emotionally cbt dbt emdr act of and the
+m.phil. mphil phd ph.d. msc m.sc. ma m.a. ba b.a. psyd md dip diploma masters master bachelor
+doctor certificate degree in mental general private community public primary secondary
+""".split())
+_GENERIC = CLINICAL_WORDS | {w.lower() for w in ORG_WORDS}
+_STOP_FIRST = _NOT_PLACE_START | {"Dr.", "Mr.", "Mrs.", "Ms.", "Mx", "Mx.", "Prof", "Prof.", "Our", "Step",
+                                  "Year", "Grade", "Session", "Week"}
+_NO_STOP = rf"(?!(?:{alternation(sorted(_STOP_FIRST))})(?![\p{{L}}.]))"
+_NAME = rf"{_NO_STOP}\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+{_NAME_WORD}){{0,6}}"
+_ORG_SUFFIX = rf"(?i:{alternation(ORG_WORDS)})"
+
+
+def _not_sentence_word(text: str, start: int, end: int) -> bool:
+    """The name does not start with a function word or title; it is not only the suffix."""
+    words = text[start:end].split()
+    return words[0] not in _STOP_FIRST and len(words) >= 2
+
+
+def _cased_suffix(text: str, start: int, end: int) -> bool:
+    """The organisation word is capitalised ("Clinic", "CLINIC"), and some word is a real name."""
+    words = text[start:end].split()
+    if not words[-1][:1].isupper() or not _not_sentence_word(text, start, end):
+        return False
+    return any(w.strip(",.").lower() not in _GENERIC and w.replace(".", "").strip(",").lower() not in _GENERIC
+               for w in words)
+
+
+class OrganizationRecognizer(RegexRecognizer):
+    """Organisations by name shape and by affiliation context."""
+
+    ENTITY = "ORGANIZATION"
+    RULES = (
+        Rule("name-suffix", rf"\b{_NAME}[ \t]+{_ORG_SUFFIX}\b\.?(?:,?[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|INC\.?))?",
+             0.6, check=_cased_suffix),
+        Rule("saint", r"\bSt\.?[ \t]+\p{Lu}\p{L}+(?:'s|’s|s')(?:[ \t]+(?:\p{Lu}[\p{L}'’\-]*|of|the|and|&)){0,4}",
+             0.6),
+        Rule("affiliation", rf"(?i:\b(?:{alternation(AFFILIATION_CUES)}))[ \t]+(?:the[ \t]+)?"
+                            rf"(?P<v>{_NO_STOP}\p{{Lu}}[\p{{L}}'’\-]*(?:[ \t]+(?:(?:of|&|and)[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]*){{0,4}})",
+             0.5, check=lambda t, s, e: t[s:e].split()[0] not in _STOP_FIRST),
+    )
+
+
+def create(profile: object = None) -> OrganizationRecognizer:
+    """Factory for the registry."""
+    return OrganizationRecognizer()
+

@@ -1,0 +1,102 @@
+"""Word files: text is replaced inside runs; formatting, tables, headers and footers survive;
+authors of comments, tracked changes and the file are removed."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from lxml import etree
+
+from deid.formats import format_for
+from deid.formats.docx import ANON_AUTHOR, W
+from deid.formats.pieces import rewrite_output
+from deid.model import Mention
+
+DEL_XML = (f'<w:del xmlns:w="{W[1:-1]}" w:id="91" w:author="Dana Whitfield" w:date="2024-03-01T10:00:00Z">'
+           '<w:r><w:delText>Whitfield</w:delText></w:r></w:del>')
+
+
+def _make(path):
+    d = docx.Document()
+    p = d.add_paragraph("Session with ")
+    p.add_run("Dana").bold = True
+    p.add_run(" Whitfield from Tacoma.")
+    p._p.append(etree.fromstring(DEL_XML))
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Client"
+    table.cell(0, 1).text = "Marisol Vega"
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "Confidential: Dana Whitfield"
+    sec.footer.paragraphs[0].text = "Therapist Okafor"
+    d.add_comment(p.runs[1], text="Check with Marisol", author="Dana Whitfield", initials="DW")
+    d.core_properties.author = "Dana Whitfield"
+    d.core_properties.last_modified_by = "Marisol Vega"
+    d.core_properties.title = "Notes on Dana"
+    d.save(str(path))
+
+
+def _runs(path):
+    d = docx.Document(str(path))
+    return [(r.text, etree.tostring(r._r.rPr) if r._r.rPr is not None else b"") for r in d.paragraphs[0].runs]
+
+
+def _all_text(path):
+    d = docx.Document(str(path))
+    parts = [etree.tostring(p._element, encoding="unicode") for p in d.part.package.iter_parts()
+             if hasattr(p, "_element")]
+    return "".join(parts) + (d.core_properties.author or "") + (d.core_properties.last_modified_by or "")
+
+
+def test_docx_round_trip_without_changes_keeps_every_run(tmp_path):
+    src = tmp_path / "in.docx"
+    _make(src)
+    fmt = format_for(src)
+    doc = fmt.read(src, "in.docx", "c")[0]
+    fmt.write([doc], [[doc.text[s:e] for s, e in doc.layout.spans]], tmp_path / "out.docx")
+    assert _runs(tmp_path / "out.docx") == _runs(src)
+    out = docx.Document(str(tmp_path / "out.docx"))
+    assert out.tables[0].cell(0, 1).text == "Marisol Vega"
+    assert out.sections[0].footer.paragraphs[0].text == "Therapist Okafor"
+
+
+def test_docx_detection_text_reads_runs_as_sentences(tmp_path):
+    src = tmp_path / "in.docx"
+    _make(src)
+    doc = format_for(src).read(src, "in.docx", "c")[0]
+    assert "Session with Dana Whitfield from Tacoma." in doc.text
+    assert "Confidential: Dana Whitfield" in doc.text and "Check with Marisol" in doc.text
+    assert "Notes on Dana" in doc.text  # core title is de-identified too
+
+
+def test_docx_replaces_within_runs_and_removes_authors(tmp_path):
+    src = tmp_path / "in.docx"
+    _make(src)
+    fmt = format_for(src)
+    doc = fmt.read(src, "in.docx", "c")[0]
+    ms = []
+    for word, kind in (("Dana Whitfield", "PERSON"), ("Marisol Vega", "PERSON"), ("Tacoma", "LOCATION"),
+                       ("Whitfield", "PERSON"), ("Marisol", "PERSON"), ("Dana", "PERSON"), ("Okafor", "PERSON")):
+        start = 0
+        while (i := doc.text.find(word, start)) != -1:
+            if not any(m.start <= i < m.end for m in ms):
+                ms.append(Mention(i, i + len(word), kind, 1.0, "test", word))
+            start = i + len(word)
+    new = rewrite_output(lambda d, m: f"<{m[0].entity_type}>" if m else d.text, doc, ms)
+    fmt.write([doc], [new], tmp_path / "out.docx")
+    runs = _runs(tmp_path / "out.docx")
+    before = _runs(src)
+    assert [r[1] for r in runs] == [r[1] for r in before]  # formatting of every run kept
+    assert runs[1][0] == "<PERSON>" and runs[-1][0] == " from <LOCATION>."  # name across runs: one surrogate
+    text = _all_text(tmp_path / "out.docx")
+    for ident in ("Dana", "Whitfield", "Marisol", "Okafor", "Tacoma", "DW", "2024-03-01"):
+        assert ident not in text
+    assert ANON_AUTHOR in text
+
+
+def test_docx_that_is_not_a_zip_is_a_document_error(tmp_path):
+    from deid.errors import DocumentError
+
+    src = tmp_path / "bad.docx"
+    src.write_bytes(b"not a zip")
+    with pytest.raises(DocumentError):
+        format_for(src).read(src, "bad.docx", "c")
