@@ -76,7 +76,11 @@ def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     )
     engine = SpacyNlpEngine(models=[{"lang_code": cfg.lang_code, "model_name": model}],
                             ner_model_configuration=ner_conf)
-    engine.nlp = {cfg.lang_code: spacy.load(model, exclude=list(cfg.disable))}
+    nlp = spacy.load(model, exclude=list(cfg.disable))
+    for name in cfg.enable:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    engine.nlp = {cfg.lang_code: nlp}
     engine.nlp[cfg.lang_code].max_length = max(cfg.max_chars * 2, 1_000_000)
     return engine
 
