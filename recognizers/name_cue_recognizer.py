@@ -112,6 +112,9 @@ class NameCueRecognizer(ContextNameRecognizer):
     def _field_names(self, text: str, m: re.Match[str]) -> Iterator[tuple[int, int]]:
         """Name runs in a form field's value: "Nguyen, Lan (Thi Lan)", "Dr Fiona Baird, Practice"."""
         value, base = m.group("value"), m.start("value")
+        first = re.match(rf"[ \t]*{_NAME}", value)
+        if not first or not re.match(r"[ \t]*(?:$|[,(<|;]|[ \t]{2}|\t)", value[first.end():]):
+            return  # "THERAPIST: Hi Dana. How..." is speech, not a form field
         cut = re.search(r"[ \t]{2,}|\t|\||<|@|;", value)
         head = value[:cut.start()] if cut else value
         parts = re.split(r"(,|\(|\))", head)
