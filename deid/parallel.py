@@ -49,9 +49,9 @@ def _worker_main(conn: Connection, spec: EngineSpec, timeout: float | None) -> N
     try:
         stages = Stages(spec.build(), timeout, spec.profile)
     except Exception as exc:
-        conn.send(("fatal", type(exc).__name__))
+        conn.send(("fatal", type(exc).__name__, None))
         return
-    conn.send(("ready", None))
+    conn.send(("ready", None, None))
     while True:
         try:
             msg = conn.recv()

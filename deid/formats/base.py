@@ -6,7 +6,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from charset_normalizer import from_bytes
 
@@ -33,8 +33,11 @@ class Format(Protocol):
         """Read one file into one or more Documents (tables yield one per cell)."""
         ...
 
-    def write(self, docs: list[Document], texts: list[str], dest: Path) -> None:
-        """Write the de-identified texts of a file's Documents to dest (atomically)."""
+    def write(self, docs: list[Document], texts: list[Any], dest: Path) -> None:
+        """Write the de-identified texts of a file's Documents to dest (atomically).
+
+        Each item is a str, or for a Document with a pieces.PieceLayout one str per piece.
+        """
         ...
 
 

@@ -8,6 +8,8 @@ without glue (tabs and breaks become a space) and paragraphs by a newline, so th
 read the running text. Who wrote it is removed: comment and tracked-change authors, initials and
 dates, ``people.xml``, core properties ``author``/``last_modified_by`` and app properties
 ``Company``/``Manager``; the other core text properties (title, subject, ...) are de-identified.
+External link targets (``mailto:``, profile URLs) are replaced by ``#``: their visible text is a
+run like any other, but the target itself is not text the recognizers see.
 """
 
 from __future__ import annotations
@@ -152,6 +154,9 @@ class DocxFormat:
         for px in roots:
             _strip_who(px.root)
             px.save()
+            for rel in px.part.rels.values():
+                if rel.is_external:
+                    rel._target = "#"
         _strip_package_who(document.part.package)
         atomic_write(dest, lambda tmp: document.save(str(tmp)))
 

@@ -80,10 +80,11 @@ def _first_piece_of(m: Mention, spans: tuple[tuple[int, int], ...]) -> tuple[int
 
 
 def _surrogate(replace: Callable[[Document, list[Mention]], str], doc: Document, m: Mention) -> str:
-    """The replacement of one whole mention, through the engine (same operator as plain text)."""
-    span = doc.text[m.start:m.end]
-    sub = Document(id=doc.id, case=doc.case, text=span, path=doc.path)
-    return replace(sub, [Mention(0, len(span), m.entity_type, m.score, m.recognizer, span)])
+    """The replacement of one whole mention, through the engine, in its document (same operator
+    and same document context as plain text; only that span changes, so it is cut back out)."""
+    plain = Document(id=doc.id, case=doc.case, text=doc.text, path=doc.path)
+    new = replace(plain, [m])
+    return new[m.start:len(new) - (len(doc.text) - m.end)]
 
 
 def output_text(out: Output) -> str:

@@ -4,6 +4,7 @@ authors of comments, tracked changes and the file are removed."""
 from __future__ import annotations
 
 import docx
+import docx.opc.constants
 import pytest
 from lxml import etree
 
@@ -32,6 +33,8 @@ def _make(path):
     d.core_properties.author = "Dana Whitfield"
     d.core_properties.last_modified_by = "Marisol Vega"
     d.core_properties.title = "Notes on Dana"
+    d.part.relate_to("mailto:dana.whitfield@example.com", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK,
+                     is_external=True)
     d.save(str(path))
 
 
@@ -81,7 +84,7 @@ def test_docx_replaces_within_runs_and_removes_authors(tmp_path):
             if not any(m.start <= i < m.end for m in ms):
                 ms.append(Mention(i, i + len(word), kind, 1.0, "test", word))
             start = i + len(word)
-    new = rewrite_output(lambda d, m: f"<{m[0].entity_type}>" if m else d.text, doc, ms)
+    new = rewrite_output(lambda d, m: d.text[:m[0].start] + f"<{m[0].entity_type}>" + d.text[m[0].end:], doc, ms)
     fmt.write([doc], [new], tmp_path / "out.docx")
     runs = _runs(tmp_path / "out.docx")
     before = _runs(src)
@@ -90,6 +93,9 @@ def test_docx_replaces_within_runs_and_removes_authors(tmp_path):
     text = _all_text(tmp_path / "out.docx")
     for ident in ("Dana", "Whitfield", "Marisol", "Okafor", "Tacoma", "DW", "2024-03-01"):
         assert ident not in text
+    rels = docx.Document(str(tmp_path / "out.docx")).part.rels.values()
+    external = [r.target_ref for r in rels if r.is_external]
+    assert external == ["#"]
     assert ANON_AUTHOR in text
 
 

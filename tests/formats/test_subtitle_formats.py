@@ -124,7 +124,7 @@ def test_mention_across_pieces_gets_one_surrogate_in_the_first_piece(tmp_path):
     from deid.model import Mention
 
     m = Mention(start, start + len("Dana Whitfield"), "PERSON", 1.0, "test", "Dana Whitfield")
-    new = rewrite_output(lambda d, ms: "<P>" if ms else d.text, doc, [m])
+    new = rewrite_output(lambda d, ms: d.text[:ms[0].start] + "<P>" + d.text[ms[0].end:], doc, [m])
     assert fmt.render(doc, new).endswith("I saw <b><P></b> today\n")
 
 
