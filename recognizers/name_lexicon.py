@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from recognizers.name_data import FIRST, LAST, NameLexicon, load_lexicon
 
@@ -174,9 +174,17 @@ def _mid_capital(tok: Token) -> bool:
     return not _in_heading(tok)
 
 
+def _doc_text(doc: Doc) -> str:
+    """Doc.text rebuilds the whole string on every call: build it once per Doc."""
+    text = doc.user_data.get("deid_text")
+    if text is None:
+        text = doc.user_data["deid_text"] = doc.text
+    return text
+
+
 def _in_heading(tok: Token) -> bool:
     """The token's line is a heading or title: mostly capitalised words, or all upper-case."""
-    text = tok.doc.text
+    text = _doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
     line_end = text.find("\n", tok.idx)
     line = text[line_start: line_end if line_end != -1 else len(text)]
@@ -195,7 +203,7 @@ def _names_a_thing(tok: Token) -> bool:
 
 def _speaker_label(tok: Token) -> bool:
     """NAME: at the start of a line."""
-    text = tok.doc.text
+    text = _doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
     after = tok.idx + len(tok.text)
     return not text[line_start:tok.idx].strip() and text[after:after + 1] == ":"
