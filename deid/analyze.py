@@ -18,7 +18,9 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
-from deid.propagate import blocked_name_words, propagate
+from deid.propagate import blocked_name_words, not_name_words, propagate
+from deid.eponyms import drop_eponyms
+from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,8 @@ class Analyzer:
     ignored: frozenset[str] = field(default_factory=frozenset)
     exempt: frozenset[str] = field(default_factory=frozenset)
     name_blocked: frozenset[str] = field(default_factory=frozenset)
+    not_names: frozenset[str] = field(default_factory=frozenset)
+    eponym_nouns: frozenset[str] = field(default_factory=frozenset)
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -128,7 +132,9 @@ class Analyzer:
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
                    exempt=frozenset(profile.detection.allow_list_exempt),
-                   name_blocked=blocked_name_words(profile, allow))
+                   name_blocked=blocked_name_words(profile, allow),
+                   not_names=not_name_words(profile),
+                   eponym_nouns=cues_for(profile).eponym_nouns)
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -158,9 +164,10 @@ class Analyzer:
             )
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
-            kept = self._filter(results[i])
+            kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
             if self.profile.detection.propagate_names:
-                kept = propagate(text, kept, self.name_blocked)
+                kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
+                                 lower_ok=census_names(first_only=True))
             out.append(merge_mentions(kept))
         return out
 

@@ -61,7 +61,7 @@ def flagged_quasi(doc: GoldDoc, output: str, risk: Risk) -> tuple[int, int]:
 
 def risk_metrics(engine: Any, docs: list[GoldDoc], outputs: dict[str, str]) -> dict[str, Any]:
     """Score every output with the risk model and compare with the gold labels."""
-    scores, labels, rows = [], [], []
+    scores, k_scores, labels, rows = [], [], [], []
     quasi_total = quasi_hit = 0
     for d in docs:
         if d.id not in outputs:
@@ -69,6 +69,7 @@ def risk_metrics(engine: Any, docs: list[GoldDoc], outputs: dict[str, str]) -> d
         risk = engine.assess(outputs[d.id])
         if d.identifiable is not None:
             scores.append(risk.score)
+            k_scores.append(-(risk.k_estimate if risk.k_estimate is not None else float("inf")))
             labels.append(bool(d.identifiable))
         n, hit = flagged_quasi(d, outputs[d.id], risk)
         quasi_total += n
@@ -80,6 +81,7 @@ def risk_metrics(engine: Any, docs: list[GoldDoc], outputs: dict[str, str]) -> d
         "documents": len(rows),
         "identifiable": sum(labels),
         "roc_auc": roc_auc(scores, labels),
+        "roc_auc_k": roc_auc(k_scores, labels),  # k alone (no residual floor, no saturation at k<=1)
         "quasi_spans": quasi_total,
         "quasi_flagged": quasi_hit / quasi_total if quasi_total else None,
         "not_shareable": len(flagged),
@@ -94,6 +96,7 @@ def format_risk(metrics: dict[str, Any]) -> str:
     share = metrics["quasi_flagged"]
     return (f"risk: ROC AUC {auc:.3f} ({metrics['identifiable']} identifiable of {metrics['documents']} documents)"
             if auc is not None else f"risk: ROC AUC n/a ({metrics['documents']} documents)") + (
+        f"; AUC of k alone {metrics['roc_auc_k']:.3f}" if metrics.get("roc_auc_k") is not None else "") + (
         f"; quasi spans flagged {share:.1%} of {metrics['quasi_spans']}" if share is not None else "") + (
         f"; not shareable {metrics['not_shareable']} "
         f"({metrics['not_shareable_identifiable']} of them identifiable)")

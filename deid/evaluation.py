@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from deid.entity_recall import entity_recall
-from deid.errors import InputError
+from deid.errors import DeidError, InputError
 
 LABELS = ["PERSON", "DATE", "AGE", "LOCATION", "ORGANIZATION", "CONTACT", "ID", "PROFESSION"]
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -196,18 +196,21 @@ def format_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def predict(engine: Any, docs: list[GoldDoc]) -> tuple[dict[str, list[Span]], dict[str, str]]:
-    """Run the engine over gold documents case by case; return predicted spans and output texts."""
+def predict(engine: Any, docs: list[GoldDoc]) -> tuple[dict[str, list[Span]], dict[str, str | None]]:
+    """Run the engine over gold documents case by case; return predicted spans and output texts (None: failed)."""
     from deid.model import Document
 
     by_case: dict[str, list[GoldDoc]] = defaultdict(list)
     for d in docs:
         by_case[d.case].append(d)
     preds: dict[str, list[Span]] = {}
-    outputs: dict[str, str] = {}
+    outputs: dict[str, str | None] = {}
     for case, group in by_case.items():
         ddocs = [Document(id=g.id, case=case, text=g.text) for g in group]
-        texts, mentions = engine.process_documents(ddocs)
+        try:
+            texts, mentions = engine.process_documents(ddocs)
+        except DeidError:  # the case fails closed (nothing written); its detections are still scored
+            texts, mentions = [None] * len(ddocs), engine.detect(ddocs)
         for g, t, ms in zip(group, texts, mentions):
             preds[g.id] = [Span(m.start, m.end, engine.pseudo.label(m.entity_type)) for m in ms]
             outputs[g.id] = t

@@ -66,7 +66,7 @@ def _occurrences(text: str, surface: str, exact_case: bool) -> Iterable[tuple[in
 
 def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
     """Extend a PERSON mention over one following capitalised word on the same line."""
-    nxt = re.compile(r"[ \t]+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b").match(text, m.end)
+    nxt = re.compile(r" ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b").match(text, m.end)
     if not nxt:
         return m
     word = nxt.group(1)
@@ -75,13 +75,24 @@ def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
     return Mention(m.start, nxt.end(1), m.entity_type, m.score, m.recognizer, text[m.start:nxt.end(1)])
 
 
+def _only_common_words(m: Mention, not_names: frozenset[str]) -> bool:
+    """True for a PERSON mention made only of role/relation words ("Dad", "Client")."""
+    words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(m.text)]
+    return bool(words) and all(w in not_names for w in words) and not m.recognizer.startswith("Roster")
+
+
 def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = frozenset(),
-              entity: str = "PERSON") -> list[Mention]:
+              entity: str = "PERSON", not_names: frozenset[str] = frozenset(),
+              lower_ok: frozenset[str] = frozenset()) -> list[Mention]:
     """Add a mention for every further occurrence of each detected name surface in the text.
 
     blocked: normalised words never propagated nor used to extend (allow-list, common words).
+    not_names: words that alone are never a name (roles, relations, titles): such mentions go.
+    lower_ok: lower-case words known as names; others spread to lower-case text only when a
+    context recognizer (not plain NER) found them.
     Surfaces of three characters or fewer, and look-alike words, match in their exact case only.
     """
+    mentions = [m for m in mentions if m.entity_type != entity or not _only_common_words(m, not_names)]
     persons = [m for m in mentions if m.entity_type == entity]
     if not persons:
         return mentions
@@ -89,21 +100,39 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
     others = [m for m in mentions if m.entity_type != entity]
     seen = {(m.start, m.end) for m in persons}
     best: dict[str, float] = {}
+    from_context: set[str] = set()
     for m in persons:
+        whole = text[m.start:m.end].strip().rstrip(".")
+        if len(whole) == 1 and "Spacy" not in m.recognizer:
+            best[whole] = max(best.get(whole, 0.0), m.score)
+            from_context.add(whole)
         for s in surfaces(text[m.start:m.end]):
             best[s] = max(best.get(s, 0.0), m.score)
+            if "Spacy" not in m.recognizer:
+                from_context.add(s)
         for s in initials(text[m.start:m.end]):
             best.setdefault(s, m.score)
     added: list[Mention] = []
     derived = {s for m in persons for s in initials(text[m.start:m.end])}
     for surface, score in sorted(best.items()):
         low = surface.lower()
-        if low in blocked and surface not in derived:
+        if (low in blocked and surface not in derived) or (len(surface) < 2 and surface not in from_context):
             continue
+        if len(surface) == 1:
+            if surface in "AI" or not surface.isupper():
+                continue
+            for s, e in _occurrences(text, surface + ".", True):  # "R." grew up ... ; never bare "R"
+                if (s, e - 1) not in seen and (s, e) not in seen:
+                    seen.add((s, e - 1))
+                    added.append(Mention(s, e - 1, entity, score, PROPAGATED, surface))
+            continue
+        lower_too = surface in from_context or low in lower_ok
         common = low in LOOKALIKES
         exact = len(surface) <= 3 or common or surface.isupper() and len(surface) <= 4
         for s, e in _occurrences(text, surface, exact):
             if (s, e) in seen or (common and _sentence_start(text, s)):
+                continue
+            if text[s:e].islower() and not surface.islower() and not lower_too:
                 continue
             seen.add((s, e))
             m = Mention(s, e, entity, score, PROPAGATED, text[s:e])
@@ -118,5 +147,12 @@ def blocked_name_words(profile: "Profile", allow: Iterable[str]) -> frozenset[st
     from recognizers.name_context import cues_for
 
     cues = cues_for(profile)
-    return frozenset(set(allow) | set(STOP_WORDS) | cues.roles | cues.field_labels | cues.relations
-                     | cues.honorifics | cues.stage_directions)
+    return frozenset(set(allow) | set(STOP_WORDS) | not_name_words(profile) | cues.stage_directions)
+
+
+def not_name_words(profile: "Profile") -> frozenset[str]:
+    """Words that alone never make a name: roles, form-field labels, relation words and titles."""
+    from recognizers.name_context import cues_for
+
+    cues = cues_for(profile)
+    return frozenset(cues.roles | cues.field_labels | cues.relations | cues.honorifics)

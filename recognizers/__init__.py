@@ -35,6 +35,7 @@ REGISTRY: dict[str, str] = {
     "addresses": "recognizers.address_recognizer:create",
     "places": "recognizers.gazetteer_recognizer:create",
     "organizations": "recognizers.org_recognizer:create",
+    "professions": "recognizers.profession_recognizer:create",
 }
 
 

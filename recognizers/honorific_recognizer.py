@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.name_context import (PARTICLES, WORD, ContextNameRecognizer, NameCues, alternation,
                                       cues_for, lower_name_ok)
@@ -19,7 +20,7 @@ CAPWORD = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
 _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # Capitalised words after a weak title that are not names ("Father Christmas" is allowed).
 _NOT_NAMES = frozenset("""i i'm i've i'd i'll the a an and or but of in on at to for from with by
-it is was this that he she they we you my his her our their said says told asked
+it is was this that he she they we you my his her our their said says told asked not who
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday""".split())
 
 
@@ -39,7 +40,7 @@ class HonorificRecognizer(ContextNameRecognizer):
     def __init__(self, cues: NameCues, language: str = "en", strong: float = 0.85, weak: float = 0.6) -> None:
         self.strong, self.weak = strong, weak
         self._rx = re.compile(
-            rf"(?<![\w'’])(?i:(?P<hon>{alternation(cues.honorifics)}))(?:\.|(?![\w'’]))[ \t]*(?:\n[ \t]*)?"
+            rf"(?<![\w'’])(?i:(?P<hon>{alternation(cues.honorifics)}))(?:(?<=\b\w\w)\.|(?<=\b\w\w\w)\.|(?<=\b\w\w\w\w)\.|(?![\w'’.]))[ \t]*"
             rf"(?P<name>{_PART}(?:[ \t]+(?:{_INITIAL}|{CAPWORD}|(?:{_PARTICLES})(?=[ \t]+[A-Z]))){{0,4}})")
         super().__init__(cues, name="HonorificRecognizer", language=language)
 
@@ -48,16 +49,19 @@ class HonorificRecognizer(ContextNameRecognizer):
         for m in self._rx.finditer(text):
             hon = m.group("hon").lower()
             strong = hon in self.cues.strong_honorifics
+            if not strong and not m.group("hon")[0].isupper():
+                continue  # weak titles ("ate", "sister") only when written as titles
             words = [(w.start() + m.start("name"), w.group()) for w in re.finditer(r"\S+", m.group("name"))]
             kept: list[tuple[int, str]] = []
             for i, (pos, w) in enumerate(words):
                 if w[0].isupper():
-                    if w.lower().rstrip(".") in _NOT_NAMES:
+                    low = w.lower().rstrip(".")
+                    if low in _NOT_NAMES or (low in STOP_WORDS and (i or not strong)):
                         break
                     kept.append((pos, w))
                 elif w.lower() in PARTICLES and _particle_run(words, i):
                     kept.append((pos, w))
-                elif i == 0 and lower_name_ok(nlp_artifacts, pos, pos + len(w)):
+                elif i == 0 and strong and lower_name_ok(nlp_artifacts, pos, pos + len(w)):
                     kept.append((pos, w))
                     break
                 else:

@@ -135,20 +135,22 @@ class ContextNameRecognizer(EntityRecognizer):
 
 
 @lru_cache(maxsize=1)
-def census_names() -> frozenset[str]:
-    """Lower-case first names and surnames from the pinned `names` package (US census lists)."""
+def census_names(first_only: bool = False) -> frozenset[str]:
+    """Lower-case first names (and surnames) from the pinned `names` package (US census lists)."""
     import names as names_pkg
 
     base = Path(names_pkg.__file__).parent
     out: set[str] = set()
-    for fname in ("dist.male.first", "dist.female.first", "dist.all.last"):
+    files = ("dist.male.first", "dist.female.first") + (() if first_only else ("dist.all.last",))
+    for fname in files:
         p = base / fname
         if p.exists():
             out.update(line.split(" ", 1)[0].lower() for line in p.read_text().splitlines() if line)
     return frozenset(out)
 
 
-def lower_name_ok(nlp_artifacts: NlpArtifacts | None, start: int, end: int) -> bool:
+def lower_name_ok(nlp_artifacts: NlpArtifacts | None, start: int, end: int,
+                  first_names_only: bool = False) -> bool:
     """Whether a lower-case word at [start, end) can be a name (speech-to-text text).
 
     Accepted when spaCy tags it a proper noun, or a noun that the census name lists know.
@@ -164,4 +166,4 @@ def lower_name_ok(nlp_artifacts: NlpArtifacts | None, start: int, end: int) -> b
         return False
     if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
         return True
-    return tok.pos_ in ("NOUN", "X") and tok.text.lower() in census_names()
+    return tok.pos_ in ("NOUN", "X") and tok.text.lower() in census_names(first_names_only)

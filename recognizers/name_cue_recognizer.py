@@ -43,12 +43,16 @@ _CREDENTIALS = (r"(?:Ph\.?D|Psy\.?D|M\.?D|D\.?O|MSW|LCSW|LICSW|LMSW|LPC|LPCC|LMF
                 r"C\.?\s?Psych|M\.?A|M\.?Sc|B\.?A|MBBS|MRCPsych|FRCPC|FRANZCP|DClinPsy|CPsychol|HCPC|BACP|"
                 r"UKCP|MBACP|MNZAC|RCC|CCC|RSW|OT|SLP|BCBA|NCC|CADC|LADC|LAC|LCDC|Esq)\b")
 _WITH_CREDENTIALS = re.compile(rf"(?P<name>{_NAME}),?[ \t]+{_CREDENTIALS}")
-_WITH_AGE = re.compile(rf"(?P<name>(?:{_INI}|{_CAP})(?:[ \t]+{_CAP})?)[ \t]*\((?:aged?[ \t]*)?\d{{1,2}}\)")
+_WITH_AGE = re.compile(rf"(?P<name>(?:{_INI}|{_CAP})(?:[ \t]+{_CAP})?)[ \t]*\((?:aged?[ \t]*)?[1-9]\d?\)")
 _INITIAL_SURNAME = re.compile(rf"(?<![\w.-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.)*[ \t]+{_CAP})")
+# A client "called" by an initial in quotes: a client I'll call "J.", "R." is a 36-year-old.
+_QUOTED_INITIAL = re.compile(r"[\"“](?P<name>[B-HJ-Z](?:\.[A-Z])*)\.?[\"”]")
+_CRED_RX = re.compile(_CREDENTIALS.removesuffix("\\b") + r"\.?")
+_OTHER_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "LANGUAGE", "DATE", "TIME", "EVENT", "PRODUCT",
+                         "WORK_OF_ART", "LAW", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _NOT_AFTER_LETTER = frozenset("plan vitamin hepatitis type grade class part appendix section stage level group "
                               "option schedule row column exhibit figure table item step".split())
-_TRAILING_TITLE = re.compile(rf"(?P<name>{_CAP})[ \t]+(?:sir|ji|saheb|sahib|sahab|madam|ma'am|san|sensei|bhai|"
-                             rf"didi|aunty|auntie|uncle)\b")
+_TRAILING_TITLE = re.compile(rf"(?P<name>{_CAP})[ \t]+(?:sir|ji|saheb|sahib|sahab|madam|ma'am|san|sensei)\b")
 
 
 class NameCueRecognizer(ContextNameRecognizer):
@@ -58,18 +62,23 @@ class NameCueRecognizer(ContextNameRecognizer):
         self.score = score
         verbs = alternation(cues.speech_verbs)
         self._said = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP})?)(?:'s)?[ \t]+(?:{verbs}|[a-z]+s)\b")
-        self._with = re.compile(rf"(?i:\b(?:with|and|to|for|from|about|tell|told|ask|asked|call|text|"
-                                rf"see|saw|met|meet|like|love|miss|visit|visited|invite|invited))"
+        self._with = re.compile(rf"(?i:\b(?:with|to|from|tell|told|ask|asked|call|text|"
+                                rf"see|saw|met|meet|miss|visit|visited|invite|invited))"
                                 rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)")
-        self._initials_verb = re.compile(rf"\b(?P<name>[A-Z]{{1,3}})\.?[ \t]+(?:to[ \t]+[a-z]+|{verbs}|grew|is)\b")
+        self._initials_verb = re.compile(
+            rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,3}}|[A-Z]{{1,3}})\.?[ \t]+(?:to[ \t]+[a-z]+|{verbs}|grew|is)\b")
         super().__init__(cues, name="NameCueRecognizer", language=language)
 
     def _ok(self, text: str, s: int, e: int, nlp_artifacts: NlpArtifacts | None, need_propn: bool) -> bool:
         w = text[s:e]
-        if w.lower() in NOT_NAMES or w.lower() in self.cues.relations:
+        low = w.lower().rstrip(".")
+        if low in NOT_NAMES or low in self.cues.relations:
             return False
         if not need_propn:
-            return len(w.rstrip(".")) <= 1 or not self.cues.is_role(w)
+            return len(low) <= 1 or not self.cues.is_role(w)
+        if (self.cues.is_role(w) or low in self.cues.honorifics or low in self.cues.field_labels or low in STOP_WORDS
+                or (w.isupper() and len(w) > 1) or _CRED_RX.fullmatch(w)):
+            return False
         doc = getattr(nlp_artifacts, "tokens", None)
         span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
         if span is None or not len(span):
@@ -77,7 +86,7 @@ class NameCueRecognizer(ContextNameRecognizer):
         tok = span[0]
         if tok.ent_type_ == "PERSON":
             return True
-        if tok.pos_ != "PROPN":
+        if tok.pos_ != "PROPN" or tok.ent_type_ in _OTHER_ENTS:
             return False
         if not tok.is_sent_start:
             return True
@@ -109,7 +118,10 @@ class NameCueRecognizer(ContextNameRecognizer):
         pos = 0
         comma_seen = 0
         last = ""
+        first_words = len(parts[0].split()) if parts else 0
         for part in parts:
+            if part == "," and first_words != 1:
+                break
             if part == ",":
                 comma_seen += 1
             if part in (",", "(", ")"):
@@ -137,7 +149,8 @@ class NameCueRecognizer(ContextNameRecognizer):
         for m in _FIELD.finditer(text):
             for s, e in self._field_names(text, m):
                 w = text[s:e]
-                if w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS:
+                if (w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS
+                        or _CRED_RX.fullmatch(w) or w.lower() in self.cues.field_labels):
                     continue
                 yield s, e, self.score
         for rx in (_WITH_CREDENTIALS, _WITH_AGE, _TRAILING_TITLE):
@@ -159,8 +172,10 @@ class NameCueRecognizer(ContextNameRecognizer):
                 span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, True)
                 if span:
                     yield span[0], span[1], self.score
+        for m in _QUOTED_INITIAL.finditer(text):
+            yield m.start("name"), m.end("name"), self.score
         for m in self._initials_verb.finditer(text):
-            w = m.group("name")
+            w = m.group("name").replace(".", "")
             if w in ACRONYMS or w in ("A", "I", "OK") or self.cues.is_role(w):
                 continue
             yield m.start("name"), m.end("name"), self.score

@@ -38,6 +38,8 @@ _SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing
 
 def fold(token: str) -> str:
     """Lower-case and strip accents (speech-to-text and typists often drop them)."""
+    if token.isascii():
+        return token.lower()
     t = unicodedata.normalize("NFKD", token.lower())
     return "".join(c for c in t if not unicodedata.combining(c))
 

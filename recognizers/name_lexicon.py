@@ -11,11 +11,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
-from recognizers.name_data import FIRST, LAST, NameLexicon, load_lexicon
+from recognizers.name_data import FIRST, LAST, NameLexicon, fold, load_common_words, load_lexicon
 
 if TYPE_CHECKING:
     from deid.config import Profile
 
+_TEXT_KEY = "deid.name_lexicon.text"
 # Parts of speech a name token never has (spaCy universal tags).
 CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT",
                         "SYM", "SPACE"})
@@ -36,6 +37,8 @@ STRONG_AFTER = frozenset("""said says told asked texted called emailed messaged 
 yelled screamed laughed cried shouted whispered""".split())
 # Words (weaker) before a name: accepted only when the tagger also calls the token PROPN.
 WEAK_BEFORE = frozenset("and with to for from about at".split())
+# NER labels that are never a person's name, whatever the lexicon says.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # Tags of a word used as a name; and of words that make the next noun a common noun ("his pastor").
 NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 MODIFIER_POS = frozenset({"DET", "PRON", "ADJ", "NOUN", "NUM"})
@@ -56,6 +59,7 @@ class NameLexiconRecognizer(EntityRecognizer):
     def __init__(self, lexicon: NameLexicon | None = None, supported_language: str = "en") -> None:
         """Use the packaged lexicon unless one is given (tests)."""
         self.lexicon = lexicon or load_lexicon()
+        self.common = load_common_words()
         super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer",
                          supported_language=supported_language)
 
@@ -89,7 +93,9 @@ class NameLexiconRecognizer(EntityRecognizer):
             return 0.0
         if _speaker_label(tok) and lex.kind(tok.text) & FIRST and not tok.is_stop:
             return self.CONTEXT_SCORE if lex.is_ambiguous(tok.text) else self.SCORE
-        if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "PER"):
+        if lex.kind(tok.text) & FIRST and self._after_inverted_surname(tok):
+            return self.CONTEXT_SCORE
+        if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "PER") and not self._ner_mistake(tok):
             return 0.0  # NER calls it something else (a place, a date, a nationality)
         if self._pair(tok):
             return self.PAIR_SCORE
@@ -100,6 +106,27 @@ class NameLexiconRecognizer(EntityRecognizer):
         if self._context(tok, calendar=tok.lower_ in lex.calendar):
             return self.CONTEXT_SCORE
         return 0.0
+
+    def _ner_mistake(self, tok: Token) -> bool:
+        """NER gave a lone rare name another label ("Sandeep" as NORP): the lexicon overrides.
+
+        Multi-word entities ("Beck Depression Inventory"), numbers and dates, and names that are
+        also common words ("Irish", "Paris") keep NER's label.
+        """
+        if tok.ent_type_ in NUMERIC_LABELS or self.lexicon.is_ambiguous(tok.text):
+            return False
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent is not None and len(ent) == 1 and fold(tok.text) not in self.common
+
+    def _after_inverted_surname(self, tok: Token) -> bool:
+        """"Nguyen, Lan" / "WHITFIELD, Grace": a given name after "Surname," in a record."""
+        if tok.i < 2 or tok.doc[tok.i - 1].text != "," or not tok.is_title:
+            return False
+        sur = tok.doc[tok.i - 2]
+        lex = self.lexicon
+        if not (sur.is_upper or sur.is_title) or not lex.kind(sur.text) & LAST or lex.is_ambiguous(sur.text):
+            return False
+        return sur.i == 0 or tok.doc[sur.i - 1].text in (":", "|", "\n") or tok.doc[sur.i - 1].is_space
 
     def _pair(self, tok: Token) -> bool:
         """First name + surname, seen from either token of the pair."""
@@ -162,6 +189,14 @@ def _neighbour(tok: Token, step: int) -> Token | None:
 def _same_case(a: Token, b: Token) -> bool:
     """Both title-case, or both lower-case (speech-to-text), or both upper-case."""
     return (a.is_title and b.is_title) or (a.is_lower and b.is_lower) or (a.is_upper and b.is_upper)
+
+
+def _doc_text(doc: Doc) -> str:
+    """doc.text joins every token on each call: compute it once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _mid_capital(tok: Token) -> bool:

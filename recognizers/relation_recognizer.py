@@ -57,7 +57,7 @@ class RelationRecognizer(ContextNameRecognizer):
             if w.lower() in NOT_NAMES or w.lower() in self.cues.relations:
                 break
             if not w[0].isupper():
-                if i == 0 and lower_name_ok(nlp_artifacts, s, e):
+                if i == 0 and lower_name_ok(nlp_artifacts, s, e, first_names_only=True):
                     kept.append((s, e))
                 break
             if loose and _pos(nlp_artifacts, s, e) in _BAD_POS:
@@ -71,6 +71,10 @@ class RelationRecognizer(ContextNameRecognizer):
         """Yield names next to relation words."""
         for m in self._fwd.finditer(text):
             loose = "," in m.group("sep") or not m.group("rel")[0].islower()
+            opened = m.start("rel") > m.start()
+            first = text[m.start("name"):m.end("name")].split()[0]
+            if not opened and ("," in m.group("sep") or first.isupper() and len(first) > 2):
+                continue  # "Psychologist, MAPS": no opener, so no apposition
             span = self._words(text, m.start("name"), m.end("name"), nlp_artifacts, loose)
             if span:
                 yield span[0], span[1], self.score

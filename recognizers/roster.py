@@ -44,9 +44,17 @@ class Roster:
 
 def read_roster_file(path: str | Path) -> list[list[str]]:
     """People in a roster file: CSV/TSV with a name column (others ignored) or text lines."""
+    from deid.errors import ConfigError
     from deid.lists import _resolve
 
     p = _resolve(str(path))
+    try:
+        return _read_roster(p)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:  # message names no roster content
+        raise ConfigError(f"cannot read roster file {p.name}: {type(exc).__name__}") from None
+
+
+def _read_roster(p: Path) -> list[list[str]]:
     if p.suffix.lower() not in (".csv", ".tsv"):
         lines = p.read_text(encoding="utf-8-sig").splitlines()
         return [[ln.split("#", 1)[0].strip()] for ln in lines if ln.split("#", 1)[0].strip()]

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.name_context import WORD, ContextNameRecognizer, NameCues, alternation, cues_for
 
@@ -54,6 +55,17 @@ class SpeakerLabelRecognizer(ContextNameRecognizer):
             return False
         return True
 
+    @staticmethod
+    def _looks_like_name(name: str, start: int, nlp_artifacts: NlpArtifacts | None) -> bool:
+        """A one-off label in a transcript: two or more words, or a proper noun / PERSON to spaCy."""
+        if len(name.split()) >= 2:
+            return True
+        doc = getattr(nlp_artifacts, "tokens", None)
+        span = doc.char_span(start, start + len(name), alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span):
+            return False
+        return span[0].ent_type_ == "PERSON" or (span[0].pos_ == "PROPN" and not name.isupper())
+
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
         """Yield speaker-label name spans."""
         cands = []
@@ -65,13 +77,20 @@ class SpeakerLabelRecognizer(ContextNameRecognizer):
         transcript = ("-->" in text or len(counts) >= 3
                       or sum(1 for c in counts.values() if c >= 2) >= 1)
         for start, end, name, hon in cands:
-            initials = len(name) <= 3 and name.replace(".", "").isupper()
-            if hon or counts[name.lower()] >= 2 or transcript or initials:
+            letters = name.replace(".", "").replace(" ", "")
+            repeated = counts[name.lower()] >= 2
+            if hon or (repeated and (len(letters) > 1 or transcript)):
+                yield start, end, self.score
+            elif len(letters) == 2 and letters.isupper():
+                yield start, end, self.score  # initials: "- FM: consult"
+            elif transcript and len(letters) > 1 and self._looks_like_name(name, start, nlp_artifacts):
                 yield start, end, self.score
         for rx in (_BRACKET, _VOICE):
             for m in rx.finditer(text):
                 label = m.group("label").strip()
-                if label.lower() in self.cues.stage_directions:
+                words = label.lower().split()
+                if label.lower() in self.cues.stage_directions or len(words) > 4 or any(
+                        w in STOP_WORDS for w in words):
                     continue
                 off, name, hon = self._name_part(label)
                 if self._plausible(name, hon):

@@ -70,8 +70,10 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
             else:
                 res = overredaction(g.docs, preds)
             if any(d.identifiable is not None for d in g.docs):  # risk model vs gold (deid/eval_risk.py)
-                res["risk"] = risk_metrics(engine, g.docs, outputs)
+                written = {k: o for k, o in outputs.items() if o is not None}
+                res["risk"] = risk_metrics(engine, g.docs, written)
             res["seconds"] = round(time.perf_counter() - t, 1)
+            res["failed_documents"] = sum(1 for o in outputs.values() if o is None)
             out[g.title][name] = res
             log.info("%s on %s: %d documents in %.1fs", name, g.title, len(g.docs), res["seconds"])
     return out
@@ -82,15 +84,14 @@ def render(group: EvalGroup, results: dict[str, Any]) -> str:
     n = len(group.docs)
     of = f" (fixed-seed sample of {group.total})" if n < group.total else ""
     times = f"{'seconds':<22}" + "".join(f" | {r.get('seconds', 0):>22}" for r in results.values())
+    if any(r.get("failed_documents") for r in results.values()):
+        times += f"\n{'failed, detection only':<22}" + "".join(
+            f" | {r.get('failed_documents', 0):>22}" for r in results.values())
     if group.has_gold:
         head = f"{group.title}: {n} documents{of} (token level; entR = entity-level recall)"
-        risk = "".join(f"
-{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
-        cons = format_consistency(results).rstrip()
-        return f"{head}
-{format_table(results)}
-{times}" + (f"
-{cons}" if cons else "") + risk
+        risk = "".join(f"\n{name} {format_risk(r['risk'])}" for name, r in results.items() if "risk" in r)
+        cons = format_consistency(results)
+        return f"{head}\n{format_table(results)}\n{cons + chr(10) if cons else ''}{times}{risk}"
     head = f"{group.title}: {n} documents{of}, no gold (over-redaction: word tokens removed)"
     return f"{head}\n{format_overredaction(results)}\n{times}"
 

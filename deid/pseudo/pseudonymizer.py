@@ -93,6 +93,7 @@ class Pseudonymizer:
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _fed: bool = False
+    _letter_map: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -181,7 +182,8 @@ class Pseudonymizer:
                 canon_names = sorted(_nicknamer().canonicals_of(canon))
                 nicks = ",".join(self.key(NAME, c) for c in canon_names)
             out.append(record("N", case, self.key(NAME, canon), part.role, gender, lex,
-                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title())))
+                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title()),
+                              self.initial_of(tok)))
         given = [x for x in parts if x.role == "given"]
         surname = [x for x in parts if x.role == "surname"]
         if given and surname:
@@ -287,9 +289,9 @@ class Pseudonymizer:
         for key, info in sorted(col.tokens.items(), key=lambda kv: kv[1].order):
             if key in self.table:
                 continue
-            role, gender = info.role(), info.gender()
+            role, gender, letter = info.role(), info.gender(), info.letter
             self._set(key, self._pick(v, col, key, NAME, NAME, info.enc,
-                                     lambda a: sur.person_token(key, role, gender, locale, a)))
+                                     lambda a: sur.person_token(key, role, gender, locale, a, letter)))
         for key, (label, sub, hint, enc, _) in sorted(col.others.items(), key=lambda kv: kv[1][4]):
             if key in self.table:
                 continue
@@ -486,8 +488,14 @@ class Pseudonymizer:
         ident = alias[2:] if alias.startswith("p:") else ikey
         return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON")
 
+    def initial_of(self, token: str) -> str:
+        """The keyed substitute for a name's first letter (initials and surrogates agree)."""
+        if self._letter_map is None:
+            self._letter_map = sur.letter_map(self.key("LETTERS", "map"))
+        return self._letter_map.get(token[:1].upper(), "")
+
     def _letters(self, key: str, letters: str) -> str:
-        return "".join(chr(65 + key_int(key, f"letter{i}{c}", 26)) for i, c in enumerate(letters.upper()))
+        return "".join(self.initial_of(c) or c for c in letters.upper())
 
     # ---- idempotence, workers, stats ---------------------------------------------------------
     def known_surrogates(self) -> frozenset[str]:

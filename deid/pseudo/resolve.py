@@ -29,6 +29,7 @@ class TokenInfo:
     lex: str = "?"
     enc: str = ""
     order: int = 0
+    letter: str = ""  # keyed substitute of the original's first letter
 
     def role(self) -> str:
         """given or surname, from how the token was used (then the name lexicon)."""
@@ -77,10 +78,10 @@ def parse_records(records: list[str]) -> Collected:
         f = rec.split(SEP)
         kind = f[0]
         if kind == "N":
-            _, case, key, role, gender, lex, alone, nicks, enc = (f + [""] * 9)[:9]
+            _, case, key, role, gender, lex, alone, nicks, enc, letter = (f + [""] * 10)[:10]
             info = c.tokens.get(key)
             if info is None:
-                info = c.tokens[key] = TokenInfo(lex=lex or "?", enc=enc, order=n)
+                info = c.tokens[key] = TokenInfo(lex=lex or "?", enc=enc, order=n, letter=letter)
             info.roles[role] += 1
             info.genders[gender] += 1
             if alone == "1":

@@ -70,23 +70,50 @@ def _census() -> dict[str, list[str]]:
     return out
 
 
-def person_token(key: str, role: str, gender: str, locale: str, attempt: int) -> str:
-    """A surrogate given name (gender kept) or surname for a name token."""
-    if attempt < 40:
-        fake = _faker(locale)
-        fake.seed_instance(key_int(key, f"person{attempt}", 2**62))
-        if role == "surname":
-            value = fake.last_name()
-        elif gender == "f":
-            value = fake.first_name_female()
-        elif gender == "m":
-            value = fake.first_name_male()
-        else:
-            value = fake.first_name()
-    else:
-        pool = _census()["s" if role == "surname" else ("m" if gender == "m" else "f")]
-        value = pool[key_int(key, f"census{attempt}", len(pool))]
-    return value.split()[0] if " " in value else value
+@lru_cache(maxsize=8)
+def _faker_pools(locale: str) -> dict[str, list[str]]:
+    """Faker's own name lists for a locale: f, m (given names) and s (surnames), sorted."""
+    fake = _faker(locale)
+    prov = next(p for p in fake.providers if "person" in type(p).__module__)
+    pools = {"f": list(getattr(prov, "first_names_female", [])),
+             "m": list(getattr(prov, "first_names_male", [])),
+             "s": list(getattr(prov, "last_names", []))}
+    return {k: sorted({n for n in v if n.isalpha()}) for k, v in pools.items()}
+
+
+@lru_cache(maxsize=256)
+def _pool(source: str, locale: str, kind: str, letter: str) -> tuple[str, ...]:
+    names = (_faker_pools(locale) if source == "faker" else _census()).get(kind, [])
+    return tuple(n for n in names if not letter or n[:1] == letter)
+
+
+def person_token(key: str, role: str, gender: str, locale: str, attempt: int, letter: str = "") -> str:
+    """A surrogate given name (gender kept) or surname for a name token, starting with `letter`.
+
+    The first attempts draw from Faker's lists for the locale, later ones from the much larger
+    `names` census lists; the index comes from the key, so the choice is deterministic.
+    """
+    kind = "s" if role == "surname" else gender if gender in ("f", "m") else \
+        ("f" if key_int(key, "gender", 2) else "m")
+    fpool = _pool("faker", locale, kind, letter)
+    if attempt < min(40, 2 * len(fpool)):
+        return fpool[key_int(key, f"person{attempt}", len(fpool))]
+    cpool = _pool("census", locale, kind, letter) or _pool("census", locale, kind, "")
+    return cpool[key_int(key, f"census{attempt}", len(cpool))]
+
+
+COMMON_LETTERS = "ABCDEFGHJKLMNPRSTW"
+RARE_LETTERS = "IOQUVXYZ"
+
+
+def letter_map(secret_key: str) -> dict[str, str]:
+    """A keyed permutation of A-Z (common letters among themselves, rare among themselves)."""
+    out: dict[str, str] = {}
+    for group in (COMMON_LETTERS, RARE_LETTERS):
+        shuffled = list(group)
+        key_rng(secret_key, f"letters{group}").shuffle(shuffled)
+        out.update(zip(group, shuffled))
+    return out
 
 
 def kind_suffix(text: str, kinds: set[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,9 +152,11 @@ class Vault:
         return dict(self.conn.execute("SELECT key, surrogate FROM surrogates"))
 
     def known_renderings(self) -> set[str]:
-        """Every surrogate and rendered value, lower-cased (for idempotent re-runs)."""
+        """Every surrogate and rendered value (and the words of rendered dates), lower-cased."""
         vals = {r[0].lower() for r in self.conn.execute("SELECT surrogate FROM surrogates")}
-        vals |= {r[0].lower() for r in self.conn.execute("SELECT surrogate FROM rendered")}
+        for (rendered,) in self.conn.execute("SELECT surrogate FROM rendered"):
+            vals.add(rendered.lower())
+            vals.update(w for w in re.findall(r"[^\W\d_]+", rendered.lower()) if len(w) > 2)
         return vals
 
     def original(self, surrogate: str) -> tuple[str, bytes | None] | None:

@@ -9,15 +9,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deid.model import Risk
+from deid.risk.residual import normalise_surrogates
 from deid.risk.score import assess_text
 
 if TYPE_CHECKING:
     from deid.engine import Engine
 
 
-def assess(text: str, engine: "Engine", known: frozenset[str] = frozenset()) -> Risk:
-    """Risk of one output text under the engine's profile; ``known`` = normalised vault surrogates."""
+def assess(text: str, engine: "Engine", known: frozenset[str] | None = None) -> Risk:
+    """Risk of one output text under the engine's profile.
+
+    ``known``: normalised surrogates to ignore; by default every surrogate the engine's vault holds
+    (including those assigned in this run), so realistic pseudonyms are not counted as leftovers.
+    """
+    if known is None:
+        known = run_surrogates(engine)
     return assess_text(text, engine.analyzer, engine.pseudo.label, engine.profile.risk, known)
+
+
+def run_surrogates(engine: "Engine") -> frozenset[str]:
+    """Normalised surrogates the engine's pseudonymizer has written or knows (empty if it keeps none)."""
+    vault = getattr(engine.pseudo, "vault", None)
+    renderings = getattr(vault, "known_renderings", None)
+    if renderings is None:
+        return frozenset()
+    return normalise_surrogates(set(renderings()))
 
 
 __all__ = ["Risk", "assess"]

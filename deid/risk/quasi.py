@@ -29,8 +29,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
-# A placeholder left by deid (tag style or [REDACTED]): carries no detail about the person.
-PLACEHOLDER = re.compile(r"\[(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_[0-9a-f]{4,}|REDACTED)\]")
+# A placeholder left by deid ([PERSON_3], [PERSON_ab12cd], [REDACTED]): carries no detail about the person.
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?:_[0-9a-f]+)?\]")
 
 
 @dataclass(frozen=True)
@@ -285,7 +285,7 @@ def _work(text: str) -> Iterator[Attribute]:
             yield Attribute(typ, f"{typ.lower()}.mentioned", m.start(), m.end(), share ** MENTIONED_EXPONENT)
     for m in _UNKNOWN_JOB.finditer(text):  # a job the table does not know: assume a rare one
         if not any(s < m.end() and m.start() < e for s, e in known):
-            yield Attribute("PROFESSION", "profession.stated", m.start(), m.end(), 0.005)
+            yield Attribute("PROFESSION", "profession.stated", m.start(), m.end(), 0.01)
     for m in _EMPLOYER.finditer(text):
         kind = m.group(1).lower()
         yield Attribute("EMPLOYER", "employer.type", m.start(), m.end(),

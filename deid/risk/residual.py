@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Titles and speaker roles left next to a placeholder ("DR. [PERSON_ab12cd]") identify no one.
-_TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor sir madam dame rev pastor father speaker "
-                    "client therapist counsellor counselor interpreter patient nurse".split())
+_TITLES: frozenset[str] = frozenset("dr doctor mr mrs ms miss mx prof professor sir madam dame rev pastor father speaker "
+                    "client therapist counsellor counselor interpreter patient nurse daughter son wife husband partner "
+                    "mother father mum mom dad brother sister boyfriend girlfriend friend neighbour neighbor "
+                    "colleague baby".split())
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ def normalise_surrogates(surrogates: set[str] | frozenset[str]) -> frozenset[str
         if low:
             out.add(low)
             out.update(_WORD.findall(low))
+            squeezed = _NON_ALNUM.sub("", low)
+            if len(squeezed) >= 4:
+                out.add(squeezed)
     return frozenset(out)
 
 
@@ -49,12 +54,48 @@ def high_recall(analyzer: "Analyzer", cfg: RiskConfig) -> "Analyzer":
     return dataclasses.replace(analyzer, profile=prof)
 
 
-def _is_surrogate(text: str, known: frozenset[str]) -> bool:
+def _honorifics() -> frozenset[str]:
+    try:  # the pseudonym engine's titles and kinship words, when it is installed
+        from deid.pseudo.names import FORMAL, KIN
+
+        return frozenset(_TITLES | FORMAL | KIN)
+    except ImportError:  # pragma: no cover
+        return _TITLES
+
+
+_ALPHA = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+# NER sometimes glues a surrogate to the next line or utterance ("<v Ann Lee>Morning"): segments.
+_BREAK = re.compile(r"[\n\r<>:|*]+|\s{2,}")
+
+
+def _accounted(word: str, known: frozenset[str], titles: frozenset[str]) -> bool:
+    return word in known or word in titles or len(word) == 1
+
+
+def _is_surrogate(text: str, known: frozenset[str], titles: frozenset[str]) -> bool:
+    """True when the span is deid's own writing: a known surrogate, possibly glued to ordinary words.
+
+    Every word must be a known surrogate word, a title or kinship word, or an initial; lower-case
+    words next to a surrogate word, and segments after a line or speaker break that follow a
+    surrogate, are taken as glue (ordinary words), not names.
+    """
     if not known:
         return False
     low = text.strip().lower()
-    words = _WORD.findall(low)
-    return low in known or (bool(words) and all(w in known for w in words))
+    if low in known or _NON_ALNUM.sub("", low) in known:
+        return True
+    segments = [seg for seg in _BREAK.split(text) if _ALPHA.search(seg)]
+    if not segments:
+        return False
+    clean = [all(_accounted(w, known, titles) for w in _ALPHA.findall(seg.lower())) for seg in segments]
+    if all(clean):
+        return True
+    if len(segments) > 1 and clean[0]:
+        return True  # "<v Ann Lee>Morning", "Ann Lee\nTreatment": the surrogate and what follows
+    words = _ALPHA.findall(text)
+    has_known = any(w.lower() in known for w in words)
+    return has_known and all(_accounted(w.lower(), known, titles) or w.islower() for w in words)
 
 
 def scan(text: str, analyzer: "Analyzer", label: Callable[[str], str], cfg: RiskConfig,
@@ -69,12 +110,13 @@ def scan(text: str, analyzer: "Analyzer", label: Callable[[str], str], cfg: Risk
     residuals: list[Residual] = []
     attrs: list[Attribute] = []
     block = set(cfg.block_on_residual)
+    titles = _honorifics()
     for m in mentions:
         if any(s < m.end and m.start < e for s, e in holes):
             continue
         surface = text[m.start:m.end]
         words = _WORD.findall(surface.lower())
-        if not words or all(w in _TITLES for w in words) or _is_surrogate(surface, known):
+        if not words or all(w in titles for w in words) or _is_surrogate(surface, known, titles):
             continue
         lab = label(m.entity_type)
         if lab == "LOCATION":
@@ -82,7 +124,7 @@ def scan(text: str, analyzer: "Analyzer", label: Callable[[str], str], cfg: Risk
             if is_region(surface):
                 continue
         elif lab == "ORGANIZATION":
-            attrs.append(Attribute("EMPLOYER", "employer.named", m.start, m.end, 0.05))
+            attrs.append(Attribute("EMPLOYER", "employer.named", m.start, m.end, 0.1))
         elif lab == "PROFESSION":
             attrs.append(Attribute("PROFESSION", "profession.detected", m.start, m.end, 0.005))
         blocking = lab in block and m.score >= cfg.residual_block_score

@@ -43,3 +43,9 @@ def test_honorific_when_no_name_follows_then_nothing(rec, text):
 
 def test_honorific_when_speaker_label_then_title_left_out(rec):
     assert _found(rec, "DR. HALVORSEN: Okay.") == ["HALVORSEN"]
+
+
+def test_honorific_when_allow_listed_word_follows_title_then_engine_keeps_it(analyzer):
+    text = "We met Ms. Joy at the front desk."
+    found = {text[m.start:m.end] for m in analyzer.analyze(text) if m.entity_type == "PERSON"}
+    assert any("Joy" in f for f in found)

@@ -46,3 +46,16 @@ def test_name_cues_when_cue_then_name_found(rec, text, expected):
 ])
 def test_name_cues_when_no_name_then_nothing(rec, text):
     assert _found(rec, text) == []
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Hope is good, let's keep it.", "Hope"),
+    ("She was given Xanax in the ED.", "Xanax"),
+    ("We used Shapiro's standard protocol for EMDR.", "Shapiro"),
+    ("Beck Anxiety Inventory: 31 (severe).", "Beck"),
+    ("See Worden (2009) on the tasks of mourning.", "Worden"),
+    ("He wants to play like Mohamed Salah one day.", "Salah"),
+])
+def test_name_cues_when_allow_listed_or_eponym_then_engine_drops_it(analyzer, text, word):
+    found = " ".join(text[m.start:m.end] for m in analyzer.analyze(text) if m.entity_type == "PERSON")
+    assert word not in found

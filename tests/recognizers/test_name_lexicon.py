@@ -57,6 +57,8 @@ def test_name_lexicon_fold_drops_case_and_accents():
     ("and then we called hope to ask", "hope"),
     ("I was talking with my sister, and then Mark showed up late.", "Mark"),
     ("GRACE: I don't know what to say.", "GRACE"),
+    ("Client: Okonkwo, Grace\nDOB: unknown", "Grace"),
+    ("After nine, Sandeep keeps the phone.", "Sandeep"),
 ])
 def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     assert name in _found(analyzer, recognizer, text)
@@ -77,6 +79,8 @@ def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     ("Client: reports better sleep", "Client"),
     ("THERAPIST: How was the week?", "THERAPIST"),
     ("Notes on Grief and Duty", "Duty"),
+    ("She scored 31 on the Beck Depression Inventory.", "Beck"),
+    ("Her Irish grandmother raised her.", "Irish"),
 ])
 def test_name_lexicon_leaves_common_words_without_context(analyzer, recognizer, text, word):
     assert word not in _found(analyzer, recognizer, text)
@@ -95,3 +99,22 @@ def test_name_lexicon_allow_list_words_survive(analyzer, text, word):
 def test_name_lexicon_is_registered_in_default_profile(analyzer):
     ms = analyzer.analyze("honestly i told dana about it yesterday")
     assert any(m.text == "dana" and m.entity_type == "PERSON" for m in ms)
+
+
+def test_name_lexicon_file_holds_every_census_and_gender_guesser_name():
+    from recognizers.name_data import PARTICLES, census_names, gender_guesser_names
+
+    lex = load_lexicon()
+    first, last = census_names()
+    assert all(lex.kinds.get(t, 0) & FIRST for t in (first | gender_guesser_names()) - PARTICLES)
+    assert all(lex.kinds.get(t, 0) & LAST for t in last - PARTICLES)
+
+
+@pytest.mark.slow
+def test_name_lexicon_rebuild_matches_shipped_file(tmp_path):
+    pytest.importorskip("wordfreq")
+    pytest.importorskip("english_words")
+    from recognizers.name_data import DATA_FILE, write_lexicon
+
+    write_lexicon(tmp_path / "lex.tsv.gz", tmp_path / "common.txt.gz")
+    assert load_lexicon.__wrapped__(str(tmp_path / "lex.tsv.gz")) == load_lexicon.__wrapped__(str(DATA_FILE))

@@ -116,3 +116,13 @@ def test_roster_empty_profile_builds_no_recognizer(profile):
     from recognizers.roster import create
 
     assert create(profile) == []
+
+
+def test_roster_unreadable_file_is_a_config_error_without_content(tmp_path):
+    from deid.errors import ConfigError
+
+    f = tmp_path / "roster.txt"
+    f.write_bytes(b"Dana Whitfield\n\xff\xfe\xfa broken")
+    with pytest.raises(ConfigError) as info:
+        read_roster_file(f)
+    assert "Dana" not in str(info.value)

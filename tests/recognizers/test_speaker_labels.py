@@ -19,8 +19,8 @@ def _found(rec, text):
 
 @pytest.mark.parametrize("text,expected", [
     ("ORLA: I came.\nTHERAPIST: Good.\nORLA: Yes.\n", ["ORLA", "ORLA"]),
-    ("DR. QUILLAN: Kind of?\nBEX: Yeah.\n", ["BEX", "QUILLAN"]),
-    ("Dr. V: Hello.\nZ: Hi.\nDr. V: Sit.\n", ["V", "V", "Z"]),
+    ("DR. QUILLAN: Kind of?\nBEX: Yeah.\nBEX: Sure.\n", ["BEX", "BEX", "QUILLAN"]),
+    ("Dr. V: Hello.\nZ: Hi.\nDr. V: Sit.\nZ: Okay.\n", ["V", "V", "Z", "Z"]),
     ("[00:00:04] [Marisol] Come in.\n[00:00:09] [laughs] Okay.\n", ["Marisol"]),
     ("00:00:01.200 --> 00:00:05.800\n<v Tobiah Venn>Morning.\n", ["Tobiah Venn"]),
     ("2\n00:00:07,000 --> 00:00:11,200\nIsla K: yeah hang on.\n", ["Isla K"]),
@@ -37,6 +37,9 @@ def test_speaker_labels_when_name_label_then_found(rec, text, expected):
     "Date: Tue 23/04/24\nSubject: Referral\nPlan: continue\n",
     "[00:01:00] [inaudible] then\n[00:01:05] [both laugh]\n",
     "I said: no.\n",
+    "S: Client attended.\nO: Alert.\nA: Improving.\nP: Continue.\n",
+    "WEBVTT\nKind: captions\n\n00:00:01.000 --> 00:00:02.000\nHi\n",
+    "[00:10:00] [END OF SESSION]\n",
 ])
 def test_speaker_labels_when_role_or_field_then_nothing(rec, text):
     assert _found(rec, text) == []

@@ -11,7 +11,7 @@ from deid.config import RiskConfig, load_profile
 from deid.eval_risk import flagged_quasi, roc_auc
 from deid.evaluation import GoldDoc
 from deid.risk.kestimate import estimate_k
-from deid.risk.places import is_region, place_population
+from deid.risk.places import UNKNOWN_PLACE_POPULATION, is_region, place_population
 from deid.risk.quasi import Attribute, age_frequency, find_attributes
 from deid.risk.residual import Residual, normalise_surrogates
 from deid.risk.score import combine, k_to_score
@@ -80,7 +80,7 @@ def test_age_frequency_sums_bands():
 
 def test_places_use_gazetteer_and_regions():
     assert place_population("Ballarat") > 50_000
-    assert place_population("Nowhere-in-particular Creek") == 15_000
+    assert place_population("Nowhere-in-particular Creek") == UNKNOWN_PLACE_POPULATION
     assert is_region("Montana") and is_region("New Zealand") and not is_region("Ballarat")
 
 
@@ -240,3 +240,21 @@ def test_risk_lets_ordinary_notes_through(text):
 
 def test_risk_ranks_every_identifiable_vignette_above_every_ordinary_note():
     assert min(_risk(t).score for t in IDENTIFIABLE) > max(_risk(t).score for t in ORDINARY)
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("Maria Lopez", True),
+    ("Mrs Lopez's", True),               # title + possessive
+    ("M. Lopez", True),                  # initial
+    ("Maria Lopez>Morning", True),       # NER glued the next cue to the surrogate
+    ("Maria Lopez\nTreatment", True),
+    ("Maria wairua", True),              # lower-case ordinary word next to a surrogate
+    ("Jonathan Pemberley", False),       # a real leftover name
+    ("Pemberley\nMaria", False),
+    ("612.555.0147", True),              # format-preserving surrogate number, other punctuation
+])
+def test_residual_recognises_deids_own_surrogates(span, expected):
+    from deid.risk.residual import _honorifics, _is_surrogate
+
+    known = normalise_surrogates({"Maria Lopez", "(612) 555-0147"})
+    assert _is_surrogate(span, known, _honorifics()) is expected

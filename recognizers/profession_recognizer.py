@@ -1,0 +1,107 @@
+"""Professions that narrow down who someone is (PROFESSION), from an occupation lexicon with context.
+
+Lexicon: Faker's job titles (``faker.providers.job.en_US``, 639 titles, normalised so "Nurse,
+children's" reads "children's nurse") plus ``data/occupations.txt`` (local and unique roles such as
+harbourmaster, corporator, fire chief). A job counts only with context: "works as a firefighter",
+"she's a paediatric nurse", "the harbourmaster for ...", "as branch manager", ", bank manager,".
+Unique roles ("!" in the data file) count after "the" alone ("the chief"). The clinician's own
+roles (therapist, psychologist...) are left out: they are everywhere in therapy notes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+
+from recognizers.regex_base import RegexRecognizer, Rule, alternation
+
+DATA = Path(__file__).parent / "data" / "occupations.txt"
+# Heads that describe the writer's own profession or are too vague to narrow anyone down.
+EXCLUDED_HEADS = frozenset("""
+therapist psychotherapist psychologist psychiatrist counsellor counselor professional specialist
+practitioner crew copy sub sciences) representative interpreter worker member person staff
+student employee volunteer trainee assistant make land boy
+""".split())
+# Free words allowed before a job ("locum", "paediatric"), but not function words or -ing verbs.
+_FREE = (r"(?!(?:the|a|an|to|and|or|of|for|with|in|on|at|by|from|that|this|be|been|being|not|"
+         r"very|so|too|just|all|some|any|no|my|his|her|their|our|your)\b)(?![a-z'\-]+ing\b)")
+
+
+def _normalise(title: str) -> str:
+    """ "Nurse, children's" -> "children's nurse"; lower case."""
+    parts = [p.strip() for p in title.split(",")]
+    return (" ".join(reversed(parts)) if len(parts) == 2 else title).lower()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(full titles, head nouns, unique roles), read once per process."""
+    from faker.providers.job.en_US import Provider as Jobs
+
+    titles = {_normalise(j) for j in Jobs.jobs}
+    unique: set[str] = set()
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            line = line[1:]
+            unique.add(line.lower())
+        titles.add(line.lower())
+    titles = {t for t in titles if re.fullmatch(r"[a-z' -]+", t)}
+    heads = {t.split()[-1] for t in titles} - EXCLUDED_HEADS
+    titles = {t for t in titles if t.split()[-1] in heads}
+    return frozenset(titles), frozenset(heads), frozenset(unique)
+
+
+def _job() -> str:
+    """Regex for a job phrase: up to two free lower-case modifiers, then a title or head noun."""
+    titles, heads, _ = lexicon()
+    multi = [t for t in titles if " " in t]
+    core = rf"(?:{alternation(multi)}|{alternation(sorted(heads))})"
+    return rf"(?i:(?:{_FREE}[a-z][a-z'\-]+[ \t]+){{0,2}}{core})(?:e?s)?\b"
+
+
+def _unique() -> str:
+    return rf"(?i:{alternation(sorted(lexicon()[2]))})"
+
+
+_BE = (r"(?i:\b(?:is|was|are|were|be|been|being|became|become|becomes|becoming|'s|'m|'re|am|"
+       r"works|worked|working|work|employed|trained|training|qualified|serves|served|serving|"
+       r"retired|volunteers|volunteered|job|career|hired|promoted|elected|appointed|named)"
+       r"(?:[ \t]+(?:as|to|like))?[ \t]+(?:an?|the|his|her|their|our|my)?[ \t]*)")
+_AS = r"(?i:\b(?:as|became|become)[ \t]+(?:an?[ \t]+|the[ \t]+)?)"
+_AGE_ADJ = r"(?:\d{1,3}[- ]year[- ]old[ \t]+|(?:former|retired|elected|new|only|first|local|the)[ \t]+)*"
+# "the principal reason", "the chief complaint": the word is an adjective, not a role.
+_NOT_ROLE_AFTER = (r"(?![ \t]+(?i:reason|reasons|concern|concerns|complaint|complaints|issue|cause|aim|goal|"
+                   r"investigator|source|component|problem|thing|part|factor|way|executive|officer|"
+                   r"financial|operating|of\s+staff))")
+_AFTER_CUE = r"(?=[ \t]+(?i:for|at|in|of|on|with|from)\b)"
+
+
+def _rules() -> tuple[Rule, ...]:
+    job = _job()
+    return (
+        Rule("be-a-job", rf"{_BE}{_AGE_ADJ}(?P<v>{job})", 0.55),
+        Rule("as-job", rf"{_AS}{_AGE_ADJ}(?P<v>{job})", 0.5),
+        Rule("a-job-at", rf"(?i:\b(?:an?|the)[ \t]+){_AGE_ADJ}(?P<v>{job}){_AFTER_CUE}", 0.5),
+        Rule("comma-job", rf"(?<=\p{{L}}[\"'”’]?,[ \t])(?P<v>{job})(?=,)", 0.45),
+        Rule("the-unique-role", rf"(?i:\b(?:the|an?)[ \t]+)(?:(?:former|elected|only|new|first|local|town'?s?|"
+                                rf"volunteer|acting)[ \t]+)*(?P<v>{_unique()})\b{_NOT_ROLE_AFTER}", 0.55),
+    )
+
+
+class ProfessionRecognizer(RegexRecognizer):
+    """Jobs and roles in a context that ties them to a person."""
+
+    ENTITY = "PROFESSION"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language, rules=_rules())
+
+
+def create(profile: object = None) -> ProfessionRecognizer:
+    """Factory for the registry."""
+    return ProfessionRecognizer()
