@@ -30,24 +30,45 @@ def _words() -> tuple[frozenset[str], object, frozenset[str]]:
     return frozenset(load_common_words()), load_lexicon(), frozenset(STOP_WORDS)
 
 
-def is_ordinary(text: str) -> bool:
-    """True when every letter run of text is a clitic or an ordinary word no lexicon lists as a name."""
+def is_ordinary(text: str, sentence_start: bool = True, trust_caps: bool = False) -> bool:
+    """True when every letter run of text is a filler, clitic or ordinary word no lexicon lists as a name.
+
+    Upper-case runs of up to three letters are initials, never ordinary. A capitalised common word
+    counts as ordinary only at the start of a sentence or utterance (where fillers stand), never
+    when NER tagged it (trust_caps) or it takes a possessive ("Mere's").
+    """
     common, lexicon, stop = _words()
-    parts = [p.lower() for p in _PARTS.findall(text.replace("’", "'"))]
+    parts = _PARTS.findall(text.replace("’", "'"))
     if not parts:
         return False
-    for i, p in enumerate(parts):
+    for i, raw in enumerate(parts):
+        p = raw.lower()
         if i and p in _CLITIC:
             continue
+        if raw.isupper() and len(raw) <= 3 and p not in _NEVER:
+            return False
         if p in _NEVER or (p in stop and not lexicon.kind(p) & 1):  # type: ignore[attr-defined]
             continue
         if lexicon.kind(p) or p not in common:  # type: ignore[attr-defined]
             return False
+        if raw[:1].isupper() and (trust_caps or not (sentence_start or i)):
+            return False
+        if raw[:1].isupper() and i + 1 < len(parts) and parts[i + 1].lower() == "s":
+            return False
     return True
 
 
-def drop_ordinary_names(mentions: list[Mention], exempt: frozenset[str], entity: str = "PERSON") -> list[Mention]:
+def _at_sentence_start(text: str, start: int) -> bool:
+    """True when only spaces, quotes or brackets separate start from a line or sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([>*-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def drop_ordinary_names(text: str, mentions: list[Mention], exempt: frozenset[str],
+                        entity: str = "PERSON") -> list[Mention]:
     """Remove PERSON mentions whose words are all ordinary (roster and exempt recognizers kept)."""
     return [m for m in mentions
             if m.entity_type != entity or m.recognizer.startswith("Roster") or m.recognizer in exempt
-            or not is_ordinary(m.text)]
+            or not is_ordinary(m.text, _at_sentence_start(text, m.start), "Spacy" in m.recognizer)]

@@ -15,7 +15,7 @@ def test_namefilter_ordinary_words_are_not_names(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Sarah", "Priya", "O'Neill", "Kofi Mensah", "Grace", "Will", "Zyxandra",
-                                  "Tamsin's", "Baker"])
+                                  "Tamsin's", "Baker", "K", "K.", "Dr K", "Ms F", "FM", "R.D."])
 def test_namefilter_names_and_unknown_words_are_kept(text: str) -> None:
     assert not is_ordinary(text)
 
@@ -25,7 +25,7 @@ def test_namefilter_roster_and_exempt_mentions_survive_even_when_ordinary() -> N
           Mention(7, 13, "PERSON", 1.0, "RosterRecognizer", "Always"),
           Mention(14, 20, "PERSON", 0.9, "SpeakerLabelRecognizer", "Sunday"),
           Mention(21, 27, "DATE_TIME", 0.9, "X", "Monday")]
-    kept = drop_ordinary_names(ms, frozenset({"SpeakerLabelRecognizer"}))
+    kept = drop_ordinary_names("Mm-hmm Always Sunday Monday", ms, frozenset({"SpeakerLabelRecognizer"}))
     assert [m.text for m in kept] == ["Always", "Sunday", "Monday"]
 
 
@@ -35,3 +35,14 @@ def test_namefilter_transcript_fillers_are_not_redacted(analyzer) -> None:
     persons = [m.text for m in analyzer.analyze(text) if m.entity_type == "PERSON"]
     assert "Tamsin" in persons
     assert not any(is_ordinary(p) for p in persons)
+
+
+def test_namefilter_capitalised_common_word_mid_sentence_is_kept() -> None:
+    assert is_ordinary("Mere", sentence_start=True)
+    assert not is_ordinary("Mere", sentence_start=False)
+
+
+def test_namefilter_ner_tagged_or_possessive_capitalised_word_is_kept() -> None:
+    assert not is_ordinary("Mere", sentence_start=True, trust_caps=True)
+    assert not is_ordinary("Mere's", sentence_start=True)
+    assert is_ordinary("know-", sentence_start=True, trust_caps=True)
