@@ -20,6 +20,7 @@ from deid.log import cap_third_party
 from deid.model import Mention
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
+from deid.namefilter import drop_ordinary_names
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,7 @@ class Analyzer:
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
             kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
+            kept = drop_ordinary_names(kept, self.exempt)
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))

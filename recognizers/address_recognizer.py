@@ -55,6 +55,8 @@ _UNIT = r"(?:(?i:unit|flat|apt\.?|apartment|suite|ste\.?|level|floor|lot|shop|ho
 _DIR = r"(?:\s+(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\b\.?)"
 _AFTER_UNIT = r"(?:,?\s+(?i:apt\.?|apartment|suite|ste\.?|unit|flat|#)\s*[\w-]+)"
 _STREET = alternation(STREET_WORDS)
+# A full stop belongs to the name only after an abbreviation ("Ave."), not at a sentence end.
+_ABBR_DOT = r"(?:(?<=\b(?:St|Rd|Ave|Av|Dr|Ln|Blvd|Ct|Pl|Cres|Tce|Hwy|Pkwy|Sq|Pde|Cir))\.)?"
 _SAFE_STREET = alternation([w for w in STREET_WORDS if w not in _AMBIGUOUS_STREET])
 _MONTH_OR_DAY = re.compile(rf"(?i:\b(?:{alternation(MONTH_NAMES + WEEKDAY_NAMES)}|{alternation(HOLIDAYS)}))\W*$")
 
@@ -82,12 +84,12 @@ class AddressRecognizer(RegexRecognizer):
                               r"(?=\s*(?:\n|\||$|\s{3,}))", 0.7),
         Rule("house-number-street",
              rf"\b{_UNIT}?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?{_CAPS}[ \t]+"
-             rf"(?:{_STREET})\b\.?{_DIR}?{_AFTER_UNIT}?", 0.75),
+             rf"(?:{_STREET})\b{_ABBR_DOT}{_DIR}?{_AFTER_UNIT}?", 0.75),
         Rule("house-number-prefix-street",
              r"\b\d{1,5}\s+(?:Rue|Rua|Via|Calle|Avenida|Avenue|Chemin|Boulevard|Plaza)\s+(?:de\s+|du\s+|la\s+)?"
              rf"{_CAP}(?:\s+{_CAP})?", 0.75),
         Rule("unit-prefix", rf"\b{_UNIT}(?:[\p{{Lu}}\d][^\n,]{{1,50}},\s+){{1,3}}", 0.6),
-        Rule("named-street", rf"\b{_CAPS}[ \t]+(?:{_SAFE_STREET})\b\.?{_DIR}?", 0.6, check=_not_sentence_word),
+        Rule("named-street", rf"\b{_CAPS}[ \t]+(?:{_SAFE_STREET})\b{_ABBR_DOT}{_DIR}?", 0.6, check=_not_sentence_word),
         Rule("interstate", r"\b(?:I|SR|US|SH|M|A)-\d{1,3}[A-Z]?\b", 0.6),
         Rule("highway", r"\b(?:Hwy|Highway|Route|Rte|State\s+Highway|Interstate|Motorway)\.?\s+\d{1,3}[A-Z]?\b", 0.6),
         Rule("the-road", r"(?<=\b(?i:the|on|via|off|took|take)\s+)(?P<v>[NMAR]\d{1,3})\b", 0.5),

@@ -15,8 +15,8 @@ from recognizers.speaker_recognizer import ACRONYMS
 if TYPE_CHECKING:
     from deid.config import Profile
 
-_CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
-_INI = r"[A-Z]\.?(?:-?[A-Z]\.?)*(?![\w'’])"
+_CAP = rf"(?<![\w'’-])(?=[A-ZÀ-ÖØ-Þ]){WORD}"
+_INI = r"(?<![\w'’-])[A-Z]\.?(?:-?[A-Z]\.?)*(?![\w'’])"
 _NAME = rf"(?:{_INI}|{_CAP})(?:[ \t]+(?:{_INI}|{_CAP})){{0,3}}"
 _NAMED = re.compile(rf"(?i:\b(?:named|called|call (?:him|her|them|it)|nicknamed|known as|goes by|"
                     rf"name is|name's|names are|call(?:ed)? (?:him|her|them) just|I'll call|we'll call))"
@@ -112,6 +112,9 @@ class NameCueRecognizer(ContextNameRecognizer):
     def _field_names(self, text: str, m: re.Match[str]) -> Iterator[tuple[int, int]]:
         """Name runs in a form field's value: "Nguyen, Lan (Thi Lan)", "Dr Fiona Baird, Practice"."""
         value, base = m.group("value"), m.start("value")
+        first = re.match(rf"[ \t]*{_NAME}", value)
+        if not first or not re.match(r"[ \t]*(?:$|[,(<|;]|[ \t]{2}|\t)", value[first.end():]):
+            return  # "THERAPIST: Hi Dana. How..." is speech, not a form field
         cut = re.search(r"[ \t]{2,}|\t|\||<|@|;", value)
         head = value[:cut.start()] if cut else value
         parts = re.split(r"(,|\(|\))", head)

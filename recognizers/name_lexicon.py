@@ -46,7 +46,7 @@ MODIFIER_POS = frozenset({"DET", "PRON", "ADJ", "NOUN", "NUM"})
 NOT_NAMES = RELATIONS | frozenset("""client patient therapist counsellor counselor clinician
 doctor dr nurse pastor priest father reverend rev papa mama mum mom ma pa dad daddy mommy mummy
 son sir madam miss mister mr mrs ms mx prof hi hey hello dear thanks bye um uh oh ok okay yes no
-god lord to from cc bcc subject re date sent""".split())
+god lord lady dame queen prince princess saint to from cc bcc subject re date sent""".split())
 
 
 class NameLexiconRecognizer(EntityRecognizer):
@@ -86,6 +86,8 @@ class NameLexiconRecognizer(EntityRecognizer):
         """The PERSON score of one token (0.0 when it is not taken as a name)."""
         if not tok.is_alpha or len(tok.text) < 2 or tok.lower_ in NOT_NAMES:
             return 0.0
+        if tok.is_lower and tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+            return 0.0  # lower-case hyphen compound ("in-vivo")
         if tok.is_upper and len(tok.text) <= 3 and not _speaker_label(tok):
             return 0.0  # acronyms (SUD, VIC); initials are the roster's and the names helper's
         lex = self.lexicon
@@ -116,7 +118,10 @@ class NameLexiconRecognizer(EntityRecognizer):
         if tok.ent_type_ in NUMERIC_LABELS or self.lexicon.is_ambiguous(tok.text):
             return False
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        return ent is not None and len(ent) == 1 and fold(tok.text) not in self.common
+        if ent is None or len(ent) != 1 or fold(tok.text) in self.common:
+            return False
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return not (tok.ent_type_ == "NORP" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
 
     def _after_inverted_surname(self, tok: Token) -> bool:
         """"Nguyen, Lan" / "WHITFIELD, Grace": a given name after "Surname," in a record."""
@@ -160,8 +165,8 @@ class NameLexiconRecognizer(EntityRecognizer):
             return True
         if _in_heading(tok):
             return False
-        if prv is not None and prv.lower_ in STRONG_BEFORE and not calendar:
-            return tok.pos_ not in ("DET", "PRON", "CCONJ", "SCONJ", "PART", "ADP", "NUM")
+        if prv is not None and prv.lower_ in STRONG_BEFORE and not calendar:  # "told will"
+            return tok.pos_ not in ("DET", "PRON", "CCONJ", "SCONJ", "PART", "ADP", "NUM", "ADJ", "ADV")
         if tok.pos_ not in NAME_POS:
             return False
         if prv is not None and prv.lower_ in ("named", "called"):
@@ -175,7 +180,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         if nxt is not None and nxt.lower_ in ("'s", "’s") and tok.pos_ == "PROPN" and _mid_capital(tok):
             return True
         if prv is not None and prv.lower_ in WEAK_BEFORE and tok.pos_ == "PROPN" and tok.is_title:
-            return True
+            return not _names_a_thing(tok)
         return _mid_capital(tok) and tok.pos_ == "PROPN" and not _names_a_thing(tok)
 
 
@@ -225,7 +230,9 @@ def _in_heading(tok: Token) -> bool:
 def _names_a_thing(tok: Token) -> bool:
     """Part of a capitalised multi-word name that is not a person's ("Holy Communion")."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in ("", "PERSON")
+    if nxt is None or not nxt.is_title or nxt.pos_ != "PROPN" or nxt.ent_type_ == "PERSON":
+        return False
+    return nxt.ent_type_ != "" or not load_lexicon().kind(nxt.text)
 
 
 def _speaker_label(tok: Token) -> bool:

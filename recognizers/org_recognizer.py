@@ -91,7 +91,7 @@ class OrganizationRecognizer(RegexRecognizer):
 
     ENTITY = "ORGANIZATION"
     RULES = (
-        Rule("name-suffix", rf"\b{_NAME}[ \t]+{_ORG_SUFFIX}\b\.?(?:,?[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|INC\.?))?",
+        Rule("name-suffix", rf"\b{_NAME}[ \t]+{_ORG_SUFFIX}\b(?:,?[ \t]+(?:PLLC|LLC|Inc\.?|Ltd\.?|INC\.?))?",
              0.6, check=_cased_suffix),
         Rule("saint", r"\bSt\.?[ \t]+\p{Lu}\p{L}+(?:'s|’s|s')(?:[ \t]+(?:\p{Lu}[\p{L}'’\-]*|of|the|and|&)){0,4}",
              0.6),

@@ -12,7 +12,7 @@ from recognizers.name_context import WORD, ContextNameRecognizer, NameCues, alte
 if TYPE_CHECKING:
     from deid.config import Profile
 
-_CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){WORD}"
+_CAP = rf"(?<![\w'’-])(?=[A-ZÀ-ÖØ-Þ]){WORD}"
 _INITIAL = r"[A-Z]\.(?:-?[A-Z]\.)*"
 _MODS = ("late dear little big older younger elder new old former best step other oldest youngest eldest "
          "only twin baby own favourite favorite current real biological adoptive foster beloved").split()

@@ -501,7 +501,8 @@ class Pseudonymizer:
     def known_surrogates(self) -> frozenset[str]:
         """Surrogates the vault held when this process first looked (lower case)."""
         if self._known is None:
-            self._known = frozenset(self.vault.known_renderings()) if self.vault_path else frozenset()
+            self._known = frozenset(_known_form(v) for v in self.vault.known_renderings()) \
+                if self.vault_path else frozenset()
         return self._known
 
     def is_known_surrogate(self, text: str) -> bool:
@@ -512,7 +513,7 @@ class Pseudonymizer:
         known = self.known_surrogates()
         if not known:
             return False
-        low = _POSS.sub("", t).lower()
+        low = _known_form(t)
         if low in known:
             self.counts["kept_known_surrogates"] += 1
             return True
@@ -544,6 +545,12 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+
+
+def _known_form(text: str) -> str:
+    """Lower case without surrounding quotes/emphasis, trailing punctuation or a possessive."""
+    t = text.strip().strip("\"'*_").rstrip(".,;:!?").strip()
+    return _POSS.sub("", t).lower()
 
 
 def _respace(new: str, original: str) -> str:

@@ -28,12 +28,18 @@ def assess(text: str, engine: "Engine", known: frozenset[str] | None = None) -> 
 
 
 def run_surrogates(engine: "Engine") -> frozenset[str]:
-    """Normalised surrogates the engine's pseudonymizer has written or knows (empty if it keeps none)."""
-    vault = getattr(engine.pseudo, "vault", None)
+    """Normalised surrogates the engine's pseudonymizer has written or knows (empty if it keeps none).
+
+    The vault's renderings (file or in-memory vault) plus the in-process key -> surrogate table,
+    which is all a parallel worker has (it receives assignments, not a vault).
+    """
+    pseudo = engine.pseudo
+    values: set[str] = {str(v) for v in (getattr(pseudo, "table", None) or {}).values() if v}
+    vault = getattr(pseudo, "vault", None)
     renderings = getattr(vault, "known_renderings", None)
-    if renderings is None:
-        return frozenset()
-    return normalise_surrogates(set(renderings()))
+    if renderings is not None:
+        values |= set(renderings())
+    return normalise_surrogates(values)
 
 
 __all__ = ["Risk", "assess"]

@@ -43,6 +43,7 @@ def test_name_cues_when_cue_then_name_found(rec, text, expected):
     "GP to review. ER said no.",
     "Hi,\nThanks.\n",
     "We agreed on Plan B. Then we left.",
+    "THERAPIST: Hi there. How was the drive?\nCLIENT: Fine. It was long.\n",
 ])
 def test_name_cues_when_no_name_then_nothing(rec, text):
     assert _found(rec, text) == []

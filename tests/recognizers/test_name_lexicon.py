@@ -81,6 +81,10 @@ def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     ("Notes on Grief and Duty", "Duty"),
     ("She scored 31 on the Beck Depression Inventory.", "Beck"),
     ("Her Irish grandmother raised her.", "Irish"),
+    ("she is on call most nights", "most"),
+    ("she would miss her Holy Communion that year", "Holy"),
+    ("graded in-vivo exposure", "vivo"),
+    ("the service was at Hope Lutheran Church", "Hope"),
 ])
 def test_name_lexicon_leaves_common_words_without_context(analyzer, recognizer, text, word):
     assert word not in _found(analyzer, recognizer, text)

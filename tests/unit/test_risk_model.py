@@ -258,3 +258,15 @@ def test_residual_recognises_deids_own_surrogates(span, expected):
 
     known = normalise_surrogates({"Maria Lopez", "(612) 555-0147"})
     assert _is_surrogate(span, known, _honorifics()) is expected
+
+
+def test_run_surrogates_include_worker_table_and_vault():
+    from types import SimpleNamespace
+
+    from deid.risk import run_surrogates
+
+    vault = SimpleNamespace(known_renderings=lambda: {"ann lee"})
+    engine = SimpleNamespace(pseudo=SimpleNamespace(table={"k1": "Maria Lopez"}, vault=vault))
+    known = run_surrogates(engine)
+    assert {"maria", "lopez", "ann", "lee"} <= known
+    assert run_surrogates(SimpleNamespace(pseudo=SimpleNamespace())) == frozenset()
