@@ -214,14 +214,6 @@ def _mid_capital(tok: Token) -> bool:
     return not _in_heading(tok)
 
 
-def _doc_text(doc: Doc) -> str:
-    """Doc.text rebuilds the whole string on every call: build it once per Doc."""
-    text = doc.user_data.get("deid_text")
-    if text is None:
-        text = doc.user_data["deid_text"] = doc.text
-    return text
-
-
 def _in_heading(tok: Token) -> bool:
     """The token's line is a heading or title: mostly capitalised words, or all upper-case."""
     text = _doc_text(tok.doc)
