@@ -166,7 +166,7 @@ class Analyzer:
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
             kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
-            kept = drop_ordinary_names(kept, self.exempt)
+            kept = drop_ordinary_names(text, kept, self.exempt)
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
