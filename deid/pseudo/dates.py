@@ -204,26 +204,22 @@ _AGE_NUM = re.compile(r"\d+")
 _AGE_WORDS = re.compile(r"\b(" + "|".join(_TENS) + r")(?:[\s-]+(" + "|".join(_WORDS) + r"))?\b", re.I)
 
 
+def _age_value(v: int, original: str, cap: int, bands: int | None) -> str:
+    """One age: 'cap+' at or over the cap, 'lo-hi' with bands, else the original text."""
+    if v >= cap:
+        return f"{cap}+"
+    if bands:
+        lo = v // bands * bands
+        return f"{lo}-{lo + bands - 1}"
+    return original
+
+
 def render_age(text: str, cap: int = 90, bands: int | None = None) -> str:
     """Ages >= cap become 'cap+' (HIPAA Safe Harbor); with bands, others become 'lo-hi'."""
-    def num(m: re.Match[str]) -> str:
-        v = int(m.group(0))
-        if v >= cap:
-            return f"{cap}+"
-        if bands:
-            lo = v // bands * bands
-            return f"{lo}-{lo + bands - 1}"
-        return m.group(0)
-
-    out = _AGE_NUM.sub(num, text)
+    out = _AGE_NUM.sub(lambda m: _age_value(int(m.group(0)), m.group(0), cap, bands), text)
 
     def word(m: re.Match[str]) -> str:
         v = _TENS[m.group(1).lower()] + (_WORDS.get((m.group(2) or "").lower(), 0))
-        if v >= cap:
-            return f"{cap}+"
-        if bands:
-            lo = v // bands * bands
-            return f"{lo}-{lo + bands - 1}"
-        return m.group(0)
+        return _age_value(v, m.group(0), cap, bands)
 
     return _AGE_WORDS.sub(word, out)
