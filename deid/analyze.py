@@ -21,6 +21,7 @@ from deid.model import Mention
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.namefilter import drop_ordinary_names
+from deid.spanfix import lead_words, trim_spans
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,8 @@ class Analyzer:
     name_blocked: frozenset[str] = field(default_factory=frozenset)
     not_names: frozenset[str] = field(default_factory=frozenset)
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
+    lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
+    honorifics: frozenset[str] = field(default_factory=frozenset)
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -135,7 +138,9 @@ class Analyzer:
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns)
+                   eponym_nouns=cues_for(profile).eponym_nouns,
+                   lead_words=lead_words(cues_for(profile)),
+                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics)
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -165,7 +170,8 @@ class Analyzer:
             )
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
-            kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
+            kept = trim_spans(text, self._filter(results[i]), self.lead_words, self.honorifics)
+            kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
             kept = drop_ordinary_names(text, kept, self.exempt)
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,

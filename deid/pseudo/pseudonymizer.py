@@ -18,7 +18,7 @@ from deid.pseudo import surrogates as sur
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
 from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
-from deid.pseudo.resolve import Collected, parse_records, record, resolve_case
+from deid.pseudo.resolve import Collected, parse_records, record, resolve_case, resolve_types
 from deid.pseudo.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ _POSS = re.compile(r"(['’]s|['’])$")
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 _HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
 _ATTEMPTS = 400
+TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE")  # one type per surface within a case
+_WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,14 @@ class Pseudonymizer:
         """Entity key under this run's secret."""
         return entity_key(self.secret, kind, canonical)
 
+    def _surface_key(self, text: str) -> str:
+        return self.key("SURFACE", canonical_form(text))
+
+    def _resolved_type(self, case: str, text: str) -> str:
+        """The one type a surface detected as several types has in this case ('' when it has one)."""
+        val = self.aliases.get((case, "T" + self._surface_key(text)), "")
+        return val[2:] if val.startswith("t:") else ""
+
     def _canon(self, label: str, text: str) -> str:
         return alnum(text) if label in ("CONTACT", "ID") else canonical_form(text)
 
@@ -154,6 +164,8 @@ class Pseudonymizer:
         out: list[str] = []
         for m in mentions:
             label = self.label(m.entity_type)
+            if label in TYPED and (label != "DATE" or _WORD_ONLY.fullmatch(m.text.strip())):
+                out.append(record("S", case, self._surface_key(m.text), label))
             if label == "PERSON":
                 out.extend(self._collect_person(case, m.text))
             elif label in VAULTED:
@@ -301,6 +313,10 @@ class Pseudonymizer:
             self._set(key, self._pick(v, col, key, label, label if label in (
                 "ORGANIZATION", "LOCATION") else "", enc, self._maker(key, label, sub, hint)))
         self._resolve_people(v, col)
+        for case, surfaces in col.surfaces.items():
+            for skey, label in resolve_types(surfaces).items():
+                self._alias(v, case, "T" + skey, "t:" + label)
+                self.counts["surfaces_given_one_type"] += 1
         if col.rendered:
             v.add_rendered(sorted(col.rendered))
 
@@ -390,6 +406,13 @@ class Pseudonymizer:
         p = self.profile.pseudonyms
         if self.style == "redact":
             return "[REDACTED]"
+        if label in TYPED[1:]:
+            case = case_tag(self.secret, doc.case)
+            resolved = self._resolved_type(case, text)
+            if resolved == "PERSON":
+                return self._person(case, text)
+            if resolved in VAULTED and self.key(resolved, self._canon(resolved, text)) in self.table:
+                label = resolved
         if label == "DATE":
             if p.dates == "tag":
                 return "[DATE]"

@@ -69,6 +69,8 @@ class Collected:
     cases: dict[str, CaseNames] = field(default_factory=lambda: defaultdict(CaseNames))
     others: dict[str, tuple[str, str, str, str, int]] = field(default_factory=dict)
     rendered: set[str] = field(default_factory=set)
+    surfaces: dict[str, dict[str, Counter[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))  # case -> surface key -> labels
 
 
 def parse_records(records: list[str]) -> Collected:
@@ -99,7 +101,29 @@ def parse_records(records: list[str]) -> Collected:
             c.others.setdefault(key, (label, subtype, hint, enc, n))
         elif kind == "R":
             c.rendered.add(f[1])
+        elif kind == "S":
+            _, case, skey, label = (f + [""] * 4)[:4]
+            c.surfaces[case][skey][label] += 1
     return c
+
+
+TYPE_ORDER = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
+
+
+def resolve_types(surfaces: dict[str, Counter[str]]) -> dict[str, str]:
+    """One type per surface detected as several: PERSON when any mention is (recall first), else the majority.
+
+    Ties go to the earlier type in TYPE_ORDER; surfaces seen with one type only are not listed.
+    """
+    out: dict[str, str] = {}
+    for skey, labels in sorted(surfaces.items()):
+        if len(labels) < 2:
+            continue
+        if labels["PERSON"]:
+            out[skey] = "PERSON"
+            continue
+        out[skey] = max(labels, key=lambda lb: (labels[lb], -TYPE_ORDER.index(lb) if lb in TYPE_ORDER else -99))
+    return out
 
 
 @dataclass
