@@ -230,6 +230,15 @@ def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int,
 
 
 _PRIORITY = {"PERSON": 3}
+_ADDRESS_TYPES = frozenset({"ADDRESS", "LOCATION", "STREET_ADDRESS"})
+
+
+def _address_over_name(best: Mention, other: Mention) -> Mention:
+    """A street address or postcode span that contains a PERSON span keeps its place type."""
+    if best.entity_type == "PERSON" and other.entity_type in _ADDRESS_TYPES and \
+            other.start <= best.start and other.end >= best.end and re.search(r"\d", other.text):
+        return Mention(other.start, other.end, other.entity_type, best.score, other.recognizer, other.text)
+    return best
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -242,6 +251,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         if merged and m.start < merged[-1].end:
             prev = merged[-1]
             best = max((prev, m), key=lambda x: (x.score, _PRIORITY.get(x.entity_type, 0), x.end - x.start))
+            best = _address_over_name(best, m if best is prev else prev)
             start, end = prev.start, max(prev.end, m.end)
             text = prev.text + m.text[prev.end - m.start:] if m.end > prev.end else prev.text
             merged[-1] = Mention(start, end, best.entity_type, best.score, best.recognizer, text)

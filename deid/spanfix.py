@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from deid.model import Mention
 from deid.namefilter import _at_sentence_start, is_ordinary
 
-_BREAK = re.compile(r"[\n\r\[\]()|{}<>]+")
+_BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
 PARTICLES = frozenset("""van von der den de del della di da dos das du la le al el bin ibn ben bint
 ap mac st of the and y e zu ter ten""".split())

@@ -15,6 +15,7 @@ from deid.errors import DocumentError
 from deid.model import Document, Mention
 from deid.pseudo import formats as fmt
 from deid.pseudo import surrogates as sur
+from deid.pseudo.client import ROSTER_WEIGHT, client_votes
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
 from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
@@ -96,6 +97,7 @@ class Pseudonymizer:
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
+    _roster_ident: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -176,7 +178,33 @@ class Pseudonymizer:
                                   self._enc(m.text)))
             elif label == "DATE" and self.vault_path:
                 out.append(record("R", self.surrogate(doc, m.entity_type, m.text)))
+        if self.style == "tag":
+            people = [m for m in mentions if self.label(m.entity_type) == "PERSON"]
+            for i, weight in client_votes(doc.text, people):
+                ident = self._person_ident(people[i].text)
+                if ident:
+                    out.append(record("C", case, ident, str(weight)))
         return out
+
+    def _person_ident(self, text: str) -> str:
+        """Token key of a one-word name or 'given|surname' keys of a full name ('' for initials)."""
+        if initials_only(text):
+            return ""
+        parts = parse_name(text).name_parts
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        if given and surname:
+            return f"{self.key(NAME, canonical_form(given[0].text))}|{self.key(NAME, canonical_form(surname[-1].text))}"
+        return self.key(NAME, canonical_form(parts[0].text)) if parts else ""
+
+    def _roster_client(self) -> str:
+        """Identity of the roster's first person (the client when they occur in a case), or ''."""
+        if self._roster_ident is None:
+            from recognizers.roster import load_roster
+
+            people = load_roster(self.profile.detection.roster).people
+            self._roster_ident = self._person_ident(" ".join(people[0])) if people else ""
+        return self._roster_ident
 
     def _collect_person(self, case: str, text: str) -> list[str]:
         letters = initials_only(text)
@@ -357,6 +385,7 @@ class Pseudonymizer:
                 self._alias(v, case, ikey, "v:" + val)
                 self._alias(v, case, "E" + ikey, f"p:{g}|{s}")
             if self.style == "tag":
+                self._choose_client(v, case, names, res)
                 self._number_people(v, case, names, res)
 
     def _alias(self, v: Vault, case: str, key: str, value: str) -> None:
@@ -374,12 +403,39 @@ class Pseudonymizer:
         options = [o for o in options if not v.taken(o) and not self._is_real(v, col, NAME, o)]
         return options[key_int(key, "nick", len(options))] if options else target
 
+    def _choose_client(self, v: Vault, case: str, names: Any, res: Any) -> None:
+        """Record which person of a case is the client: the roster's first entry, else the most cued."""
+        present = {"|".join(p) for p in names.pairs} | set(names.singles)
+        present |= {res.token_entity[k] for k in names.singles if k in res.token_entity}
+        votes: Counter[str] = Counter()
+        roster = self._roster_client()
+        for cand in ([roster, roster.split("|")[0]] if roster else []):
+            ident = res.token_entity.get(cand, cand)
+            if ident in present:
+                votes[ident] += ROSTER_WEIGHT
+                break
+        for ident, weight in names.client_votes:
+            if "|" not in ident:
+                ident = res.token_entity.get(ident, ident)
+            votes[ident] += weight
+        if votes:
+            best = max(votes.values())
+            client = next(i for i in votes if votes[i] == best)
+            self._alias(v, case, "CLIENT", "c:" + client)
+
+    def _client_of(self, case: str) -> str:
+        val = self.aliases.get((case, "CLIENT"), "")
+        return val[2:] if val.startswith("c:") else ""
+
     def _number_people(self, v: Vault, case: str, names: Any, res: Any) -> None:
         ids = ["|".join(p) for p in names.pairs]
         ids += [res.token_entity.get(k, k) for k in sorted(names.singles)]
         ids += ["|".join(res.initial_target[i]) if i in res.initial_target else i
                 for i in sorted(names.initials)]
+        client = self._client_of(case)
         for ident in ids:
+            if ident == client:
+                continue
             ekey = self.key("PERSON_ENTITY", f"{case}|{ident}")
             if ekey not in self.table:
                 got = v.get([ekey]).get(ekey)
@@ -423,7 +479,10 @@ class Pseudonymizer:
         if label == "PERSON":
             return self._person(case_tag(self.secret, doc.case), text)
         if label in ("ORGANIZATION", "LOCATION") and self._is_person_name(text):
-            return self._person(case_tag(self.secret, doc.case), text)  # same name, same surrogate
+            try:  # same name, same surrogate (when that person's surrogate exists in this case)
+                return self._person(case_tag(self.secret, doc.case), text)
+            except DocumentError:
+                pass
         if label in VAULTED:
             sub, _ = self._classify(label, text)
             if sub == "generalise":
@@ -487,6 +546,8 @@ class Pseudonymizer:
                     return self._person_tag(case, ikey) + p.possessive
                 alias = self.aliases.get((case, "E" + tok), "")
                 ident = alias[2:] if alias.startswith("p:") else tok
+            if ident == self._client_of(case):
+                return "[CLIENT]" + p.possessive
             return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON") + p.possessive
         out = []
         surname_canon = next((canonical_form(x.text) for x in reversed(p.parts) if x.role == "surname"), "")
@@ -509,6 +570,8 @@ class Pseudonymizer:
     def _person_tag(self, case: str, ikey: str) -> str:
         alias = self.aliases.get((case, "E" + ikey), "")
         ident = alias[2:] if alias.startswith("p:") else ikey
+        if ident == self._client_of(case):
+            return "[CLIENT]"
         return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON")
 
     def initial_of(self, token: str) -> str:

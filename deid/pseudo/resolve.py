@@ -59,6 +59,7 @@ class CaseNames:
     singles: set[str] = field(default_factory=set)
     nicks: dict[str, set[str]] = field(default_factory=dict)
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)  # ikey -> (letters, surname)
+    client_votes: list[tuple[str, int]] = field(default_factory=list)  # (person identity, weight)
 
 
 @dataclass
@@ -101,6 +102,9 @@ def parse_records(records: list[str]) -> Collected:
             c.others.setdefault(key, (label, subtype, hint, enc, n))
         elif kind == "R":
             c.rendered.add(f[1])
+        elif kind == "C":
+            _, case, ident, weight = (f + [""] * 4)[:4]
+            c.cases[case].client_votes.append((ident, int(weight or 0)))
         elif kind == "S":
             _, case, skey, label = (f + [""] * 4)[:4]
             c.surfaces[case][skey][label] += 1
