@@ -242,6 +242,10 @@ class Pseudonymizer:
     def _classify(self, label: str, text: str) -> tuple[str, str]:
         """Sub-type and a generic hint (a shape or kind words; never the identifier)."""
         t = text.strip()
+        saint = sur.saint_parts(t) if label in ("ORGANIZATION", "LOCATION") else None
+        if saint and (label == "ORGANIZATION" or saint[2] or saint[3]):
+            prefix, name, ending, rest = saint
+            return "saint", "|".join((prefix, ending, _kind_words(rest), self._saint_key(name)))
         if label == "ORGANIZATION":
             return "org", sur.kind_suffix(_POSS.sub("", t), sur.ORG_KINDS).title()
         if label == "CONTACT":
@@ -353,8 +357,15 @@ class Pseudonymizer:
             self.table[key] = value
             self._journal.append(("t", key, value))
 
+    def _saint_key(self, name: str) -> str:
+        """Keyed hash of a saint's name (so a surrogate never keeps the original saint)."""
+        return self.key("SAINT", canonical_form(name))[:16]
+
     def _maker(self, key: str, label: str, sub: str, hint: str) -> Any:
         locale = self.profile.pseudonyms.locale
+        if sub == "saint":
+            prefix, ending, rest, avoid = (hint.split("|") + ["", "", "", ""])[:4]
+            return lambda a: sur.saint_organisation(key, prefix, ending, rest, avoid, a, locale, self._saint_key)
         if label == "ORGANIZATION":
             return lambda a: sur.organisation(key, hint, a, locale)
         if label == "LOCATION":
@@ -631,6 +642,15 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+
+
+def _kind_words(text: str) -> str:
+    """The trailing words of text that name a kind of organisation or place ('Catholic School')."""
+    words = text.split()
+    i = len(words)
+    while i > 0 and words[i - 1].lower().strip(".,") in sur.ORG_KINDS | sur.PLACE_KINDS:
+        i -= 1
+    return " ".join(w.title() if w.islower() else w for w in words[i:])
 
 
 def _known_form(text: str) -> str:
