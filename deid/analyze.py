@@ -22,7 +22,7 @@ from deid.model import Mention
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.namefilter import drop_ordinary_names
-from deid.spanfix import lead_words, trim_spans
+from deid.spanfix import lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ class Analyzer:
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
-            mentions = merge_mentions(kept)
+            mentions = split_addresses(text, merge_mentions(kept))
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from deid.model import Mention
 from deid.namefilter import _at_sentence_start, is_ordinary
 
-_BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}")
+_BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}| [-–—] ")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
 PARTICLES = frozenset("""van von der den de del della di da dos das du la le al el bin ibn ben bint
 ap mac st of the and y e zu ter ten""".split())
@@ -114,4 +114,54 @@ def trim_spans(text: str, mentions: Iterable[Mention], lead_words: frozenset[str
                     out.append(m)
                 else:
                     out.append(Mention(s, e, m.entity_type, m.score, m.recognizer, text[s:e]))
+    return out
+
+
+# ---- addresses: one mention per component, so a city inside an address is keyed like the city alone
+_COMPONENT = re.compile(r"[^,\n;]+")
+_POSTCODE_TAIL = re.compile(r"^(?P<place>[^\W\d_][^\d]*?)\s+(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|"
+                            r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6}(?:-\d{4})?)$")
+_STREET = re.compile(r"\b\d+[A-Za-z]?\s+[A-Z][a-z]+|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+PLACE_TYPES = frozenset({"ADDRESS", "LOCATION", "STREET_ADDRESS", "PERSON"})
+
+
+def _components(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma/line separated parts of an address, with a trailing postcode split from its town."""
+    out: list[tuple[int, int]] = []
+    for c in _COMPONENT.finditer(text, start, end):
+        seg = c.group(0)
+        s = c.start() + len(seg) - len(seg.lstrip())
+        e = c.end() - (len(seg) - len(seg.rstrip()))
+        if s >= e:
+            continue
+        pm = _POSTCODE_TAIL.match(text[s:e])
+        place = pm.group("place").strip() if pm else ""
+        if pm and not (place.replace(" ", "").isupper() and len(place.replace(" ", "")) <= 3):
+            out.append((s, s + len(place)))
+            out.append((s + pm.start("code"), e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def split_addresses(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """Address mentions (a digit and a comma, line break or postcode) cut into their components.
+
+    Only separators and spaces leave the spans, so nothing detected is given back; a component
+    with a digit is a place even when the merged span was typed PERSON (names have no digits).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity_type not in PLACE_TYPES or not any(ch.isdigit() for ch in m.text) or (
+                m.entity_type == "PERSON" and not _STREET.search(m.text)):
+            out.append(m)
+            continue
+        parts = _components(text, m.start, m.end)
+        if len(parts) < 2:
+            out.append(m)
+            continue
+        for s, e in parts:
+            etype = "LOCATION" if m.entity_type == "PERSON" and any(ch.isdigit() for ch in text[s:e]) \
+                else m.entity_type
+            out.append(Mention(s, e, etype, m.score, m.recognizer, text[s:e]))
     return out

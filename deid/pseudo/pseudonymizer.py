@@ -32,6 +32,7 @@ _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 _HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
 _ATTEMPTS = 400
 TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE")  # one type per surface within a case
+_LEGAL = re.compile(r",?\s+(?:P\.?L\.?L\.?C|L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Limited|PLC|P\.?C|GmbH|Co)\.?$", re.I)
 _WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
 
 
@@ -167,12 +168,18 @@ class Pseudonymizer:
         for m in mentions:
             label = self.label(m.entity_type)
             if label in TYPED and (label != "DATE" or _WORD_ONLY.fullmatch(m.text.strip())):
-                out.append(record("S", case, self._surface_key(m.text), label))
+                bare = label == "ORGANIZATION" and self._classify(label, m.text) == ("org", "")
+                out.append(record("S", case, self._surface_key(m.text), label, "1" if bare else ""))
             if label == "PERSON":
                 out.extend(self._collect_person(case, m.text))
             elif label in VAULTED:
                 sub, hint = self._classify(label, m.text)
                 if sub == "generalise":
+                    continue
+                name = _place_name(m.text) if sub == "kind" else ""
+                if name:  # 'Quellport Harbour': the name part is keyed like 'Quellport' alone
+                    out.extend(self.collect(doc, [Mention(m.start, m.start + len(name), m.entity_type,
+                                                          m.score, m.recognizer, name)]))
                     continue
                 out.append(record("K", label, self.key(label, self._canon(label, m.text)), sub, hint,
                                   self._enc(m.text)))
@@ -247,7 +254,10 @@ class Pseudonymizer:
             prefix, name, ending, rest = saint
             return "saint", "|".join((prefix, ending, _kind_words(rest), self._saint_key(name)))
         if label == "ORGANIZATION":
-            return "org", sur.kind_suffix(_POSS.sub("", t), sur.ORG_KINDS).title()
+            legal = _LEGAL.search(t)
+            core = t[:legal.start()] if legal else t
+            kind = sur.kind_suffix(_POSS.sub("", core), sur.ORG_KINDS).title()
+            return "org", kind + (legal.group(0) if legal and kind else "")
         if label == "CONTACT":
             if "@" in t and not t.startswith("@"):
                 return "email", t.rsplit(".", 1)[-1].lower()
@@ -498,6 +508,9 @@ class Pseudonymizer:
             sub, _ = self._classify(label, text)
             if sub == "generalise":
                 return self._generalise(text)
+            name = _place_name(text) if sub == "kind" else ""
+            if name:
+                return self.surrogate(doc, entity_type, name) + text[len(name):]
             value = self._lookup(self.key(label, self._canon(label, text)), label)
             if value.startswith("["):
                 return value
@@ -642,6 +655,17 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+
+
+def _place_name(text: str) -> str:
+    """The name part of a place written with a kind word ('Quellport' of 'Quellport Harbour'), or ''."""
+    t = text.rstrip()
+    words = list(re.finditer(r"\S+", _POSS.sub("", t)))
+    kind = sur.kind_suffix(" ".join(w.group(0) for w in words), sur.PLACE_KINDS)
+    n = len(kind.split()) if kind else 0
+    if not n or n >= len(words):
+        return ""
+    return t[:words[len(words) - n - 1].end()]
 
 
 def _kind_words(text: str) -> str:

@@ -43,3 +43,24 @@ def test_resolve_types_prefers_person_then_majority_and_lists_only_conflicts():
     got = resolve_types({"a": Counter(ORGANIZATION=3, PERSON=1), "b": Counter(ORGANIZATION=1, LOCATION=2),
                          "c": Counter(LOCATION=4), "d": Counter(ORGANIZATION=1, LOCATION=1)})
     assert got == {"a": "PERSON", "b": "LOCATION", "d": "LOCATION"}
+
+
+def test_place_named_as_a_bare_organisation_stays_a_place_even_when_outnumbered(make_pseudo):
+    text = "Quellport hosts it. Quellport again. We live in Quellport."
+    spans = [("Quellport", "ORGANIZATION"), ("Quellport", "ORGANIZATION"), ("Quellport", "LOCATION")]
+    out = run_three_phases(make_pseudo(style="realistic"), [(doc(text), spans)])[0]
+    assert len(set(out)) == 1 and "Group" not in out[0]
+
+
+def test_place_with_a_kind_word_uses_the_surrogate_of_its_name(make_pseudo):
+    text = "We walked along Quellport Harbour's edge; Quellport is quiet."
+    spans = [("Quellport Harbour's", "LOCATION"), ("Quellport", "LOCATION")]
+    harbour, town = run_three_phases(make_pseudo(style="realistic"), [(doc(text), spans)])[0]
+    assert harbour == f"{town} Harbour's"
+
+
+def test_organisation_keeps_its_kind_word_before_a_legal_suffix(make_pseudo):
+    text = "Billed by Quiet Quill Counseling, PLLC this week."
+    (out,) = run_three_phases(make_pseudo(style="realistic"),
+                              [(doc(text), [("Quiet Quill Counseling, PLLC", "ORGANIZATION")])])[0]
+    assert out.endswith(" Counseling, PLLC") and "Quill" not in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deid.model import Mention
-from deid.spanfix import lead_words, trim_spans
+from deid.spanfix import lead_words, split_addresses, trim_spans
 from recognizers.name_context import cues_for
 
 NER = "FilteredSpacyRecognizer"
@@ -86,3 +86,47 @@ def test_rule_based_mentions_are_left_alone(words):
 def test_all_lower_case_speech_to_text_span_is_left_alone(words):
     text = "i told marisol quillon about it"
     assert _trim(text, _ner(text, "marisol quillon"), words) == ["marisol quillon"]
+
+
+def _addr(text: str, surface: str, entity: str = "ADDRESS") -> list[tuple[str, str]]:
+    s = text.index(surface)
+    m = Mention(s, s + len(surface), entity, 0.7, "AddressRecognizer", surface)
+    return [(x.text, x.entity_type) for x in split_addresses(text, [m])]
+
+
+def test_address_is_split_into_components_and_postcode_from_town():
+    text = "Address: 14 Quill Mount, Harrowdene, Quellport QP6 3QZ\n"
+    assert _addr(text, "14 Quill Mount, Harrowdene, Quellport QP6 3QZ") == [
+        ("14 Quill Mount", "ADDRESS"), ("Harrowdene", "ADDRESS"), ("Quellport", "ADDRESS"), ("QP6 3QZ", "ADDRESS")]
+
+
+def test_address_keeps_a_state_code_with_its_zip():
+    text = "Address: 2417 Vantor Ave S, Apt 3, Quellport, MN 55404"
+    got = [t for t, _ in _addr(text, "2417 Vantor Ave S, Apt 3, Quellport, MN 55404")]
+    assert got == ["2417 Vantor Ave S", "Apt 3", "Quellport", "MN 55404"]
+
+
+def test_address_typed_person_keeps_person_name_parts_and_makes_numbered_parts_places():
+    text = "Lives at 31 Rue Quillon, Vantorville 7520 now."
+    got = _addr(text, "31 Rue Quillon, Vantorville 7520", "PERSON")
+    assert got == [("31 Rue Quillon", "LOCATION"), ("Vantorville", "PERSON"), ("7520", "LOCATION")]
+
+
+def test_person_with_an_age_is_not_split_as_an_address():
+    text = "Marisol Quillon, 34, attended."
+    assert _addr(text, "Marisol Quillon, 34", "PERSON") == [("Marisol Quillon, 34", "PERSON")]
+
+
+def test_split_addresses_only_drops_separators():
+    text = "Flat 2/1, 47 Quill Street, Harrowdene, Quellport G42 8NG"
+    s = text.index("Flat")
+    m = Mention(s, len(text), "LOCATION", 0.7, "x", text[s:])
+    parts = split_addresses(text, [m])
+    gaps = "".join(text[a.end:b.start] for a, b in zip(parts, parts[1:]))
+    assert set(gaps) <= {",", " "}
+
+
+def test_organisation_span_is_cut_at_a_spaced_dash(words):
+    text = "Letterhead: Quiet Quill Counseling, PLLC - Telehealth\n"
+    got = _trim(text, _ner(text, "Quiet Quill Counseling, PLLC - Telehealth", "ORGANIZATION"), words)
+    assert got == ["Quiet Quill Counseling, PLLC", "Telehealth"]
