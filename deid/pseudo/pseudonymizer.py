@@ -31,7 +31,7 @@ _POSS = re.compile(r"(['’]s|['’])$")
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 _HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
 _ATTEMPTS = 400
-TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE")  # one type per surface within a case
+TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE", "ID")  # one type per surface within a case
 _LEGAL = re.compile(r",?\s+(?:P\.?L\.?L\.?C|L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Limited|PLC|P\.?C|GmbH|Co)\.?$", re.I)
 _WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
 

@@ -114,7 +114,7 @@ def parse_records(records: list[str]) -> Collected:
 
 
 BARE_ORG = "ORGANIZATION_WITHOUT_KIND"
-TYPE_ORDER = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
+TYPE_ORDER = ("PERSON", "LOCATION", "ORGANIZATION", "DATE", "ID")
 
 
 def resolve_types(surfaces: dict[str, Counter[str]]) -> dict[str, str]:

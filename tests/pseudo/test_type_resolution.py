@@ -64,3 +64,10 @@ def test_organisation_keeps_its_kind_word_before_a_legal_suffix(make_pseudo):
     (out,) = run_three_phases(make_pseudo(style="realistic"),
                               [(doc(text), [("Quiet Quill Counseling, PLLC", "ORGANIZATION")])])[0]
     assert out.endswith(" Counseling, PLLC") and "Quill" not in out
+
+
+def test_road_code_seen_once_as_an_id_follows_its_place_mentions(make_pseudo):
+    text = "Took the Q7 north. The Q7 was closed. Reference Q7 noted."
+    spans = [("Q7", "LOCATION"), ("Q7", "LOCATION"), ("Q7", "ID")]
+    out = run_three_phases(make_pseudo(style="realistic"), [(doc(text), spans)])[0]
+    assert len(set(out)) == 1 and out[0] != "Q7"
