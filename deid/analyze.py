@@ -20,6 +20,7 @@ from deid.log import cap_third_party
 from deid.model import Mention
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
+from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
 from recognizers.name_context import census_names, cues_for
 
@@ -118,6 +119,7 @@ class Analyzer:
     name_blocked: frozenset[str] = field(default_factory=frozenset)
     not_names: frozenset[str] = field(default_factory=frozenset)
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
+    keep_words: KeepWords | None = None
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -131,11 +133,14 @@ class Analyzer:
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
+        nouns = cues_for(profile).eponym_nouns
+        keep_words = build_keep_words(load_terms(profile.detection.allow_list),
+                                      load_terms(profile.detection.eponym_names), nouns)
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns)
+                   eponym_nouns=nouns, keep_words=keep_words)
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -166,10 +171,12 @@ class Analyzer:
             results[i].extend(self._to_mentions(texts[i], raw, off))
         for i, text in enumerate(texts):
             kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
+            kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
             kept = drop_ordinary_names(text, kept, self.exempt)
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
+                kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             out.append(merge_mentions(kept))
         return out
 
