@@ -27,13 +27,26 @@ from deid.model import Mention
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W\d_][\w-]*(?:['’]s)?|\d+(?:[.,]\d+)?")
 _PARTICLES = frozenset("van von der den de del della di da du dos das la le ten ter".split())
-# Words after "X's" that make a theorist's surname a reference to their work, not a person here.
+# Everyday words after "X's" that make a theorist's surname a reference to their work ("Herman's idea
+# of reconnection"), only for surnames that are not common words, and only before a preposition or
+# punctuation: "Herman's idea was to sell the house" stays a person.
 THEORIST_NOUNS = frozenset("""idea ideas concept concepts notion notions work works writing writings book
-books account accounts view views term terms description descriptions formulation formulations
-argument arguments research findings study studies paper papers distinction distinctions insight
-insights definition definitions phrase classic famous original seminal landmark influential
-well-known observation observations point four five six seven three two stages tasks phases steps
-schema schemas window circle cycle wheel map ladder house levels needs therapy therapies""".split())
+books account accounts view views term terms description descriptions argument arguments research
+findings study studies paper papers distinction distinctions insight insights definition definitions
+phrase observation observations model models approach framework""".split())
+_WORK_ADJ = "seminal|landmark|influential|classic|original|well-known|famous|early|later"
+_THEORIST_WORK = re.compile(
+    rf"(?i:(?:['’]s?)?[ \t]+(?:(?:{_WORK_ADJ})[ \t]+)?(?:{'|'.join(sorted(THEORIST_NOUNS))})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to)\b))")
+# Academic words that make any theorist's surname an eponym ("Rogers' core conditions").
+CONCEPT_NOUNS = frozenset("""theory theories hypothesis experiment experiments conditions situation triad
+factors stages tasks phases schema schemas hierarchy formulation helplessness attachment self-efficacy
+efficacy transference defence defense mechanisms paradox questioning mentalizing mentalising
+mentalization mentalisation archetype archetypes unconscious ego superego id drives instinct
+self-actualisation self-actualization actualisation actualization containment horsemen position
+positions equation curve tolerance""".split())
+# "Worden's four tasks": a count between the possessive and the noun.
+_COUNT = re.compile(r"(?:['’]s?)?[ \t]+(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b")
 _PETS = ("dog|dogs|puppy|pup|cat|cats|kitten|kitty|horse|pony|mare|gelding|foal|rabbit|bunny|hamster|"
          "guinea pig|gerbil|budgie|parrot|bird|goldfish|fish|tortoise|turtle|lizard|snake|ferret|"
          "pet|pets|labrador|lab|spaniel|terrier|collie|poodle|retriever|beagle|greyhound|whippet|"
@@ -43,6 +56,7 @@ _PET_LOOKBACK = 30
 # "Mark it." "Bill them." "Will it work?": a name-like word opening a sentence, then an object, is a verb.
 _VERB_OBJECT = re.compile(r" (?:it|them|this|that|me|us|him|up|down|out|off)\b(?![\w'’-])")
 _POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+_CITATION_REST = re.compile(r"^['’]?s?\s*(?:et al\b\.?)?")
 _TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
@@ -139,7 +153,7 @@ def _theorist_core(m: Mention, kw: KeepWords) -> Mention | None:
             if _fold(m.text[w.start():end]) not in kw.theorists:
                 continue
             before = words[:j]
-            rest = m.text[end:]
+            rest = _CITATION_REST.sub("", m.text[end:])
             if any(load_lexicon().kind(b.group()) for b in before) or re.search(r"[^\W\d_]", rest):
                 return None
             core = m.text[w.start():end]
@@ -154,11 +168,15 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
     if core is None:
         return False
     strict = _fold(core.text) in kw.strict_theorists
-    nouns = kw.eponym_nouns if strict else kw.eponym_nouns | THEORIST_NOUNS
-    if is_eponym(text, core, nouns):
+    count = _COUNT.match(text, core.end)
+    probe = core if not count else Mention(core.start, count.end(), core.entity_type, core.score,
+                                           core.recognizer, text[core.start:count.end()])
+    if is_eponym(text, probe, kw.eponym_nouns | CONCEPT_NOUNS):
         return True
     if strict:
         return False
+    if _THEORIST_WORK.match(text, core.end):
+        return True
     after = _POSSESSIVE_AFTER.match(text, core.end)
     nxt = after.end() if after else None
     return nxt is not None and any(s == nxt for s, _, _ in spans)
