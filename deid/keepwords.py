@@ -9,6 +9,7 @@ Runs after the allow-list's exact match and widens it with context:
   label NER gave it;
 - a mention made only of drug names and dose words ("prazosin 2 mg nocte"), from the drug list
   built from a pinned package (recognizers/drug_data.py);
+- a named scale or questionnaire ("the Kelmbury Mood Scale", "Orlan Wellbeing Inventory");
 - a pet's name right after the animal ("his dog Moke", "her horse, Dusty,");
 - a name that is also a common verb, opening a sentence before its object ("Mark it.", "Bill them").
 The roster always wins, and strong-context recognizers keep their mention except as said above.
@@ -56,6 +57,10 @@ _PET_LOOKBACK = 30
 # "Mark it." "Bill them." "Will it work?": a name-like word opening a sentence, then an object, is a verb.
 _VERB_OBJECT = re.compile(r" (?:it|them|this|that|me|us|him|up|down|out|off)\b(?![\w'’-])")
 _POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+_ARTICLE = re.compile(r"(?i:the|an?)[ \t]+")
+# Named instruments that NER takes for places or organisations ("Kelmbury Mood Scale").
+_INSTRUMENT = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,4}?[ \t]+(?i:scale|inventory|questionnaire|checklist)\b"
+                         r"(?![ \t]+[A-Z])")
 _CITATION_REST = re.compile(r"^['’]?s?\s*(?:et al\b\.?)?")
 _TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
@@ -131,8 +136,10 @@ def _inside(m: Mention, spans: list[tuple[int, int, int]], kw: KeepWords, strong
     """
     if strong and _fold(m.text) not in kw.phrases:
         return False
+    lead = _ARTICLE.match(m.text)
+    start = m.start + (lead.end() if lead else 0)  # NER spans take the article along
     for s, e, n in spans:
-        if s > m.start:
+        if s > start:
             break
         if m.end <= e and (not strong or n > len(_WORD.findall(m.text))):
             return True
@@ -180,6 +187,14 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
     after = _POSSESSIVE_AFTER.match(text, core.end)
     nxt = after.end() if after else None
     return nxt is not None and any(s == nxt for s, _, _ in spans)
+
+
+def _instrument(text: str, m: Mention) -> bool:
+    """True when the mention names a scale or questionnaire ("the Kelmbury Mood Scale")."""
+    words = _WORD.findall(m.text)
+    if words and words[-1].lower() in ("scale", "inventory", "questionnaire", "checklist"):
+        return True
+    return bool(_INSTRUMENT.match(text, m.end))
 
 
 def _drug_mention(m: Mention, kw: KeepWords) -> bool:
@@ -239,7 +254,8 @@ def drop_keep_words(text: str, mentions: list[Mention], kw: KeepWords | None,
             out.append(m)
             continue
         if not strong and m.entity_type in _TYPES and (
-                _theorist_eponym(text, m, kw, spans) or _pet_name(text, m) or _verb_opening(text, m)):
+                _theorist_eponym(text, m, kw, spans) or _pet_name(text, m) or _verb_opening(text, m)
+                or _instrument(text, m)):
             continue
         if not strong and _drug_mention(m, kw):
             continue

@@ -40,6 +40,7 @@ def test_keepwords_phrase_spans_find_longest_phrase_case_insensitively():
     ("Kayla posted a Zinnia Starfall video.", "Zinnia Starfall", "PERSON"),
     ("Then it's Brindle showers again.", "Brindle", "DATE_TIME"),
     ("We used the Velm Method today.", "Velm", "ORGANIZATION"),
+    ("Scored 24 on the Velm Method today.", "the Velm Method", "ORGANIZATION"),  # NER takes the article
 ])
 def test_keepwords_when_inside_allow_phrase_then_dropped(text, word, kind):
     assert not _kept(text, _m(text, word, kind=kind))
@@ -132,3 +133,15 @@ def test_keepwords_phrases_only_leaves_other_rules_alone():
     text = "his dog Brisket and Zinnia Starfall"
     pet, star = _m(text, "Brisket", "NamePropagation"), _m(text, "Starfall", "NamePropagation")
     assert drop_keep_words(text, [pet, star], KW, STRONG, phrases_only=True) == [pet]
+
+
+@pytest.mark.parametrize("text,word,kind,dropped", [
+    ("Completed the Kelmbury Postnatal Mood Scale today.", "Kelmbury", "LOCATION", True),
+    ("Completed the Kelmbury Postnatal Mood Scale today.", "the Kelmbury Postnatal Mood Scale",
+     "ORGANIZATION", True),
+    ("the Orlan Wellbeing Inventory, second edition", "Orlan", "PERSON", True),
+    ("She works at Kelmbury Scale Company now.", "Kelmbury", "ORGANIZATION", False),
+    ("She moved to Kelmbury last year.", "Kelmbury", "LOCATION", False),
+])
+def test_keepwords_named_scales_and_questionnaires_dropped(text, word, kind, dropped):
+    assert _kept(text, _m(text, word, kind=kind)) is not dropped
