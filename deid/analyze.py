@@ -8,10 +8,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from deid.config import NlpConfig, Profile
@@ -80,6 +80,37 @@ def _no_result_deepcopy() -> None:
     enhancer.copy = types.SimpleNamespace(deepcopy=list)  # type: ignore[attr-defined]
 
 
+class GroupedAnalyzerEngine(AnalyzerEngine):
+    """AnalyzerEngine whose context step groups results by recognizer once.
+
+    Presidio's ``_enhance_using_context`` filters every result for every recognizer (two list
+    scans per recognizer, ~60 recognizers here); this gives each recognizer the same inputs, in
+    the same order, from one grouping pass, and skips recognizers that keep the default no-op.
+    """
+
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                               nlp_artifacts: Any, recognizers: list[EntityRecognizer],
+                               context: list[str] | None = None) -> list[RecognizerResult]:
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        by_id: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            by_id.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for rec in recognizers:
+            rid = rec.id
+            mine = by_id.get(rid, [])
+            if type(rec).enhance_using_context is EntityRecognizer.enhance_using_context:
+                results.extend(mine)  # the default returns its input unchanged
+                continue
+            others = [r for r in raw_results if r.recognition_metadata[key] != rid]
+            results.extend(rec.enhance_using_context(
+                text=text, raw_recognizer_results=mine, other_raw_recognizer_results=others,
+                nlp_artifacts=nlp_artifacts, context=context))
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers,
+            context=context)
+
+
 def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
     cfg = profile.nlp
@@ -96,6 +127,11 @@ def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     for name in cfg.enable:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
+    if cfg.add:
+        import recognizers.pos_guess  # noqa: F401  (registers deid's spaCy components)
+
+        for name in cfg.add:
+            nlp.add_pipe(name, last=True)
     engine.nlp = {cfg.lang_code: nlp}
     engine.nlp[cfg.lang_code].max_length = max(cfg.max_chars * 2, 1_000_000)
     return engine
@@ -143,7 +179,7 @@ class Analyzer:
         cap_third_party()
         nlp_engine = build_nlp_engine(profile)
         registry = build_registry(profile, nlp_engine)
-        engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+        engine = GroupedAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                                 supported_languages=[profile.detection.language],
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
@@ -203,7 +239,7 @@ class Analyzer:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
-            mentions = merge_mentions(kept)
+            mentions = join_spaced(text, merge_mentions(kept))
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
@@ -302,6 +338,23 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         else:
             merged.append(m)
     return merged
+
+
+_SPACES = re.compile(r"^( )+$")
+
+
+def join_spaced(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join same-type mentions separated only by spaces, as presidio-anonymizer does when it
+    rewrites, so the pseudonymizer keys exactly the spans that are replaced (else: error E004)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type == m.entity_type and _SPACES.match(text[prev.end:m.start]):
+            best = max((prev, m), key=lambda x: x.score)
+            out[-1] = Mention(prev.start, m.end, m.entity_type, best.score, prev.recognizer, text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
 
 
 _WS = re.compile(r"\s+")

@@ -28,6 +28,7 @@ class NlpConfig(Strict):
     lang_code: str = "en"
     disable: list[str] = []  # components excluded at load (never run)
     enable: list[str] = []  # components shipped disabled that detection needs (e.g. senter)
+    add: list[str] = []  # deid components appended after the model's (e.g. deid_pos_guess)
     model_to_presidio_entity_mapping: dict[str, str]
     labels_to_ignore: list[str] = []
     low_confidence_score_multiplier: float = 0.4

@@ -70,6 +70,7 @@ class KeepWords:
     """Lookups for the keep rules, built once per process from the profile's lists."""
 
     phrases: frozenset[str]
+    first_words: frozenset[str]
     max_words: int
     theorists: frozenset[str]
     strict_theorists: frozenset[str]
@@ -108,9 +109,11 @@ def build_keep_words(allow_terms: Iterable[str], theorist_names: Iterable[str],
     names = [n for n in theorist_names if n.strip()]
     phrases = frozenset(_fold(t) for t in [*allow_terms, *names] if t.strip())
     max_words = max((len(_WORD.findall(p)) for p in phrases), default=1)
+    firsts = {w[0] for w in (_WORD.findall(p) for p in phrases) if w}
+    firsts |= {_fold(w) for w in firsts}
     theorists = frozenset(surnames(names))
     strict = frozenset(s for s in theorists if lexicon.is_ambiguous(s) or s in lexicon.calendar)
-    return KeepWords(phrases=phrases, max_words=min(max_words, 8), theorists=theorists,
+    return KeepWords(phrases=phrases, first_words=frozenset(firsts), max_words=min(max_words, 8), theorists=theorists,
                      strict_theorists=strict, drugs=load_drugs() if drugs is None else drugs,
                      dose_words=DOSE_WORDS, eponym_nouns=eponym_nouns)
 
@@ -119,7 +122,10 @@ def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
     """(start, end, words) of every allow-list phrase in text, longest at each start."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out = []
-    for i, (s, _) in enumerate(words):
+    for i, (s, e1) in enumerate(words):
+        first = text[s:e1].lower().replace("’", "'")
+        if first not in kw.first_words and _fold(first) not in kw.first_words:
+            continue
         for n in range(min(kw.max_words, len(words) - i), 0, -1):
             e = words[i + n - 1][1]
             if _fold(text[s:e]) in kw.phrases:

@@ -98,6 +98,23 @@ def test_cli_resume_skips_unchanged_files_and_redoes_changed_ones(tmp_path, pare
     assert b"Okafor" not in (out / "case-1" / "doc-3.txt").read_bytes()
 
 
+@pytest.mark.slow
+def test_resume_after_a_secret_change_processes_every_file_again(tmp_path, parent):
+    from deid.pseudonyms import Pseudonymizer
+    from deid.runner import run_settings
+
+    src = _corpus(tmp_path)
+    out, rep = tmp_path / "out", tmp_path / "report.json"
+    first = run(parent, src, out, progress=False)
+    rep.write_text(json.dumps(first.to_dict()))
+    other = dataclasses.replace(parent, pseudo=Pseudonymizer.from_profile(parent.profile, b"another-secret-0123456789abcdef"))
+    assert run_settings(other) != run_settings(parent)
+    again = run(other, src, out, progress=False, resume_from=rep)
+    assert not any(d.notes.get("resumed") for d in again.documents)
+    same = run(parent, src, out, progress=False, resume_from=rep)
+    assert all(d.notes.get("resumed") for d in same.documents if d.status == "ok")
+
+
 def test_cli_resume_without_report_is_a_usage_error(tmp_path):
     src = _corpus(tmp_path)
     res = CliRunner().invoke(main, ["run", str(src), str(tmp_path / "out"), "--resume"])
