@@ -98,6 +98,9 @@ class RunConfig(Strict):
     timeout_seconds: float = 120.0
     workers: int = 0  # 0 = number of cores
     in_flight_per_worker: int = 4  # batches queued per worker: bounds memory on huge corpora
+    # "fork": workers start as copies of the parent, which has loaded the model (no reload; Linux
+    # and macOS); "spawn": each worker loads it again (slower start, nothing inherited).
+    worker_start: Literal["fork", "spawn"] = "fork"
 
 
 class TablesConfig(Strict):

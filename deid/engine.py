@@ -43,6 +43,12 @@ class Engine:
         """Phase 1 with the near misses the residual risk needs (one analyzer pass)."""
         return self.analyzer.detect_many([d.text for d in docs], self.profile.risk.residual_score_threshold)
 
+    def warm_up(self) -> None:
+        """Load what detection and key collection load lazily (no surrogate is assigned)."""
+        doc = Document(id="warm-up", case="warm-up",
+                       text="Dana Whitfield met Dr. Okafor in Tacoma, Washington on 14 March 2021.")
+        self.collect([doc], self.detect([doc]))
+
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""
         keys: list[str] = []

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from tqdm import tqdm
 
+tqdm.monitor_interval = 0  # no monitor thread in the parent: worker processes may be forked from it
+
 from deid.engine import Engine, content_hash
 from deid.errors import InputError
 from deid.formats import supported_suffixes

@@ -60,6 +60,17 @@ def test_runner_two_workers_write_what_one_worker_writes(tmp_path, spec, parent)
 
 
 @pytest.mark.slow
+def test_spawned_workers_write_what_forked_workers_write(tmp_path, spec, parent):
+    src = _corpus(tmp_path)
+    spawn_spec = EngineSpec(spec.profile.with_overrides(run={"worker_start": "spawn"}), SECRET)
+    spawn_parent = dataclasses.replace(parent, profile=spawn_spec.profile)
+    forked = run(parent, src, tmp_path / "fork", progress=False, workers=2, spec=spec)
+    spawned = run(spawn_parent, src, tmp_path / "spawn", progress=False, workers=2, spec=spawn_spec)
+    assert not forked.failed and not spawned.failed
+    assert _snapshot(tmp_path / "fork") == _snapshot(tmp_path / "spawn")
+
+
+@pytest.mark.slow
 def test_runner_document_past_its_timeout_fails_closed(tmp_path, spec, parent, monkeypatch):
     src = _corpus(tmp_path)
     slow = dataclasses.replace(parent, profile=parent.profile.with_overrides(run={"timeout_seconds": 0.5}))
