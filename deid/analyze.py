@@ -21,6 +21,7 @@ from deid.log import cap_third_party
 from deid.model import Mention
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
+from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
 from deid.spanfix import lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
@@ -172,6 +173,7 @@ class Analyzer:
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
     lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
     honorifics: frozenset[str] = field(default_factory=frozenset)
+    keep_words: KeepWords | None = None
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -185,11 +187,14 @@ class Analyzer:
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
+        nouns = cues_for(profile).eponym_nouns
+        keep_words = build_keep_words(load_terms(profile.detection.allow_list),
+                                      load_terms(profile.detection.eponym_names), nouns)
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns,
+                   eponym_nouns=nouns, keep_words=keep_words,
                    lead_words=lead_words(cues_for(profile)),
                    honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics)
 
@@ -238,14 +243,16 @@ class Analyzer:
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
+                kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Allow-list, eponym and ordinary-word filters."""
+        """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
         kept = trim_spans(text, self._filter(mentions), self.lead_words, self.honorifics)
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
+        kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:

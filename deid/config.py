@@ -59,6 +59,8 @@ class DetectionConfig(Strict):
     name_context: str = "names/context.yaml"
     allow_list_exempt: list[str] = []
     propagate_names: bool = True
+    # Full names of well-known theorists: allow phrases, and their surnames are eponyms in context.
+    eponym_names: ListSource = ListSource()
 
 
 class PseudonymConfig(Strict):
