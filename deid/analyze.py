@@ -18,6 +18,7 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.namefilter import drop_ordinary_names
@@ -172,6 +173,12 @@ class Analyzer:
                                  lower_ok=census_names(first_only=True))
             out.append(merge_mentions(kept))
         return out
+
+    def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
+                        ) -> list[list[Mention]]:
+        """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
+        return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
+                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
         ms = []

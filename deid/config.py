@@ -58,6 +58,8 @@ class DetectionConfig(Strict):
     name_context: str = "names/context.yaml"
     allow_list_exempt: list[str] = []
     propagate_names: bool = True
+    # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
+    propagate_case_names: bool = True
 
 
 class PseudonymConfig(Strict):

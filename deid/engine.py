@@ -36,8 +36,12 @@ class Engine:
         return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:
-        """Phase 1: mentions of every document (batched through nlp.pipe)."""
-        return self.analyzer.analyze_many([d.text for d in docs])
+        """Phase 1: mentions of every document (batched through nlp.pipe), then case-level names."""
+        texts = [d.text for d in docs]
+        mentions = self.analyzer.analyze_many(texts)
+        if self.profile.detection.propagate_case_names:
+            mentions = self.analyzer.propagate_cases([d.case for d in docs], texts, mentions)
+        return mentions
 
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""
