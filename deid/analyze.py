@@ -119,6 +119,7 @@ class Analyzer:
     name_blocked: frozenset[str] = field(default_factory=frozenset)
     not_names: frozenset[str] = field(default_factory=frozenset)
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
+    titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -136,7 +137,7 @@ class Analyzer:
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns)
+                   eponym_nouns=cues_for(profile).eponym_nouns, titles=_titles(profile))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -178,7 +179,8 @@ class Analyzer:
                         ) -> list[list[Mention]]:
         """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
         return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
-                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns)
+                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
+                               titles=self.titles)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
         ms = []
@@ -206,6 +208,12 @@ class Analyzer:
                 continue
             out.append(m)
         return out
+
+
+def _titles(profile: Profile) -> frozenset[str]:
+    """Role, relation and title words: never a name by themselves, whatever the anchor."""
+    cues = cues_for(profile)
+    return frozenset(cues.roles | cues.relations | cues.honorifics)
 
 
 def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int, str]]:

@@ -96,7 +96,7 @@ def lower_case_text(text: str) -> bool:
 
 
 def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset[str],
-             not_names: frozenset[str]) -> dict[str, _Seen]:
+             not_names: frozenset[str], titles: frozenset[str]) -> dict[str, _Seen]:
     """Name words of the case's PERSON mentions, keyed by their surface."""
     seen: dict[str, _Seen] = defaultdict(_Seen)
     for i, ms in enumerate(mentions):
@@ -107,7 +107,9 @@ def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset
             strong_rec = m.recognizer.startswith(STRONG)
             for w in words:
                 low = w.lower()
-                if (low in not_names and not m.recognizer.startswith(_ANCHORED)) or w in ABBREVIATIONS:
+                if low in titles or (low in not_names and not m.recognizer.startswith(_ANCHORED)):
+                    continue
+                if w in ABBREVIATIONS and not m.recognizer.startswith("SpeakerLabel"):
                     continue
                 look = low in LOOKALIKES or low in blocked or _wordlike(low) or (w.isupper() and len(w) <= 4)
                 # a look-alike next to a non-look-alike name word ("Faith Adebayo") is a name
@@ -127,11 +129,17 @@ def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset
 
 def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: frozenset[str] = frozenset(),
                    not_names: frozenset[str] = frozenset(), lower_ok: frozenset[str] = frozenset(),
-                   eponym_nouns: frozenset[str] = frozenset()) -> list[list[Mention]]:
-    """Add PERSON mentions for the case's confirmed names in every document of one case."""
-    seen = _collect(texts, mentions, blocked, not_names)
+                   eponym_nouns: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
+                   ) -> list[list[Mention]]:
+    """Add PERSON mentions for the case's confirmed names in every document of one case.
+
+    not_names: words that alone are no name (roles, form labels, relations, titles); a relation or
+    title anchor still makes a form-label word a name ("her sister Faith"). titles: roles,
+    relation words and titles, never a name even when anchored ("Pastor" of "Pastor Obi").
+    """
+    seen = _collect(texts, mentions, blocked, not_names, titles)
     if not seen:
-        return mentions
+        return propagate_places(texts, mentions)
     by_low: dict[str, list[tuple[str, _Seen]]] = defaultdict(list)
     for surface, info in seen.items():
         by_low[surface.lower()].append((surface, info))
@@ -157,7 +165,54 @@ def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: fro
                     continue
             added.append(Mention(s, e, "PERSON", 0.6, CASE_PROPAGATED, hit))
         out.append(ms + added if added else ms)
+    return propagate_places(texts, out)
+
+
+def _place_surface(text: str) -> str | None:
+    """The searchable form of a place/organisation mention, or None when it is too plain to spread."""
+    surface = _POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:")
+    words = _WORD.findall(surface)
+    if len(surface) < 4 or not words or surface in ABBREVIATIONS:
+        return None
+    if len(words) == 1 and (fold(surface) in load_common_words() or load_lexicon().is_ambiguous(surface)):
+        return None  # "Equity", "Mind", "Centre": ordinary words
+    return surface
+
+
+def propagate_places(texts: list[str], mentions: list[list[Mention]],
+                     types: tuple[str, ...] = ("LOCATION", "ORGANIZATION")) -> list[list[Mention]]:
+    """Mark every occurrence, in any document of the case, of a place or organisation found in one."""
+    kinds: dict[str, str] = {}
+    for text, ms in zip(texts, mentions):
+        for m in ms:
+            if m.entity_type in types:
+                surface = _place_surface(text[m.start:m.end])
+                if surface:
+                    kinds.setdefault(surface.lower(), m.entity_type)
+    if not kinds:
+        return mentions
+    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                                for k in sorted(kinds, key=len, reverse=True))
+                    + r")(?![\w-])", re.IGNORECASE)
+    out = []
+    for text, ms in zip(texts, mentions):
+        taken = [(m.start, m.end) for m in ms]
+        added = []
+        for m in rx.finditer(text):
+            s, e = m.span()
+            low = " ".join(m.group(1).lower().split())
+            if low not in kinds or _covered(taken, s, e):
+                continue
+            if m.group(1).isupper() and len(m.group(1)) <= 5 and m.group(1) not in ms_texts(text, ms):
+                continue  # a short acronym only in the exact form seen
+            added.append(Mention(s, e, kinds[low], 0.6, CASE_PROPAGATED, m.group(1)))
+        out.append(ms + added if added else ms)
     return out
+
+
+def ms_texts(text: str, ms: list[Mention]) -> set[str]:
+    """Surfaces of a document's mentions."""
+    return {text[m.start:m.end] for m in ms}
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -92,3 +92,26 @@ def test_upper_case_speaker_label_confirms_the_title_case_name():
 def test_lower_case_text_is_recognised_by_its_pronoun():
     assert lower_case_text("so i said i would go and i did")
     assert not lower_case_text("So I said I would go, and i did.")
+
+
+def test_place_found_in_one_document_is_marked_in_lower_case_speech_to_text():
+    letter = "She lives in Wexbury Heights with her mother."
+    stt = "she drove down from wexbury heights at like six"
+    loc = Mention(13, 28, "LOCATION", 0.85, "FilteredSpacyRecognizer", "Wexbury Heights")
+    out = propagate_case([letter, stt], [[loc], []])
+    assert [(stt[m.start:m.end], m.entity_type) for m in out[1]] == [("wexbury heights", "LOCATION")]
+
+
+def test_ordinary_word_organisation_does_not_spread():
+    letter = "Her salary goes to Equity every month."
+    note = "She has no equity in the house."
+    org = Mention(19, 25, "ORGANIZATION", 0.85, "FilteredSpacyRecognizer", "Equity")
+    assert propagate_case([letter, note], [[org], []])[1] == []
+
+
+def test_pastor_title_of_an_anchored_name_is_not_spread():
+    note = "Pastor Obiora visited twice."
+    later = "I said no, Pastor, I am tired."
+    ms = [Mention(0, 13, "PERSON", 0.8, "HonorificRecognizer", "Pastor Obiora")]
+    out = propagate_case([note, later], [ms, []], titles=frozenset({"pastor"}), not_names=frozenset({"pastor"}))
+    assert _found(later, out[1]) == []
