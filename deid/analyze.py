@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -66,6 +67,19 @@ def _offline_guard() -> None:
     email_recognizer.tldextract = _Offline  # type: ignore[attr-defined]
 
 
+def _no_result_deepcopy() -> None:
+    """Let Presidio's context enhancer work on the results list it is given instead of a deep copy.
+
+    AnalyzerEngine.analyze discards the raw results once they are enhanced, so the copy (about a
+    tenth of detection time on long transcripts, profiled) protects nothing in deid's use.
+    """
+    import types
+
+    from presidio_analyzer.context_aware_enhancers import lemma_context_aware_enhancer as enhancer
+
+    enhancer.copy = types.SimpleNamespace(deepcopy=list)  # type: ignore[attr-defined]
+
+
 def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
     cfg = profile.nlp
@@ -92,6 +106,7 @@ def build_registry(profile: Profile, nlp_engine: SpacyNlpEngine) -> RecognizerRe
     from recognizers import build_recognizers
 
     _offline_guard()
+    _no_result_deepcopy()
     registry = RecognizerRegistry(supported_languages=[profile.detection.language])
     registry.load_predefined_recognizers(languages=[profile.detection.language], nlp_engine=nlp_engine)
     builtins = profile.detection.presidio_builtins
@@ -150,29 +165,42 @@ class Analyzer:
 
     def analyze_many(self, texts: list[str]) -> list[list[Mention]]:
         """Detect identifiers in many texts, batching spaCy through nlp.pipe."""
+        return [d.mentions for d in self.detect_many(texts)]
+
+    def detect_many(self, texts: list[str], near_threshold: float | None = None) -> list["Detection"]:
+        """Mentions to replace and, with ``near_threshold``, near misses from the same single pass.
+
+        Near misses score in [near_threshold, score_threshold): deid leaves them in the text and the
+        residual risk reports them, so a run needs no second analyzer pass over its output. The
+        mentions to replace are exactly those of a pass at the detection threshold.
+        """
         lang = self.profile.detection.language
-        out: list[list[Mention]] = []
+        threshold = self.profile.detection.score_threshold
+        floor = min(threshold, near_threshold) if near_threshold is not None else threshold
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for i, text in enumerate(texts):
             for off, chunk in chunk_text(text, self.profile.nlp.max_chars):
                 pieces.append((i, off, chunk))
         results: list[list[Mention]] = [[] for _ in texts]
+        low: list[list[Mention]] = [[] for _ in texts]
         artifacts = self.engine.nlp_engine.process_batch(
             [p[2] for p in pieces], language=lang, batch_size=self.profile.nlp.batch_size)
         for (i, off, chunk), (_, nlp_artifacts) in zip(pieces, artifacts):
             raw = self.engine.analyze(
                 text=chunk, language=lang, nlp_artifacts=nlp_artifacts,
                 entities=list(self.profile.detection.entities) or None,
-                score_threshold=self.profile.detection.score_threshold,
+                score_threshold=floor,
             )
-            results[i].extend(self._to_mentions(texts[i], raw, off))
+            for m in self._to_mentions(texts[i], raw, off):
+                (results[i] if m.score >= threshold else low[i]).append(m)
+        out: list[Detection] = []
         for i, text in enumerate(texts):
-            kept = drop_eponyms(text, self._filter(results[i]), self.eponym_nouns, self.exempt)
-            kept = drop_ordinary_names(text, kept, self.exempt)
+            kept = self._clean(text, results[i])
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
-            out.append(merge_mentions(kept))
+            mentions = merge_mentions(kept)
+            out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
     def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
@@ -181,6 +209,11 @@ class Analyzer:
         return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
                                lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
                                titles=self.titles)
+
+    def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Allow-list, eponym and ordinary-word filters."""
+        kept = drop_eponyms(text, self._filter(mentions), self.eponym_nouns, self.exempt)
+        return drop_ordinary_names(text, kept, self.exempt)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
         ms = []
@@ -236,6 +269,26 @@ def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int,
         ws = text.find(" ", nxt, end)
         start = ws + 1 if ws != -1 else nxt
     return chunks
+
+
+@dataclass
+class Detection:
+    """One text's detections: mentions to replace, and near misses left in place (for the risk)."""
+
+    mentions: list[Mention]
+    near: list[Mention] = field(default_factory=list)
+
+
+def near_misses(low: list[Mention], replaced: list[Mention]) -> list[Mention]:
+    """Low-confidence mentions that no replaced mention overlaps, merged (``replaced`` is merged)."""
+    spans = sorted((m.start, m.end) for m in replaced)
+    ends = [e for _, e in spans]
+    out = []
+    for m in low:
+        j = bisect_right(ends, m.start)  # the first replaced span ending after m starts
+        if j == len(spans) or spans[j][0] >= m.end:
+            out.append(m)
+    return merge_mentions(out)
 
 
 _PRIORITY = {"PERSON": 3}

@@ -10,7 +10,7 @@ from typing import Any
 
 from presidio_anonymizer import AnonymizerEngine
 
-from deid.analyze import Analyzer
+from deid.analyze import Analyzer, Detection
 from deid.config import Profile
 from deid.model import Document, DocResult, Mention
 from deid.pseudonyms import Pseudonymizer
@@ -42,6 +42,16 @@ class Engine:
         if self.profile.detection.propagate_case_names:
             mentions = self.analyzer.propagate_cases([d.case for d in docs], texts, mentions)
         return mentions
+
+    def detect_full(self, docs: list[Document]) -> list[Detection]:
+        """Phase 1 with the near misses the residual risk needs (one analyzer pass), then case-level names."""
+        texts = [d.text for d in docs]
+        dets = self.analyzer.detect_many(texts, self.profile.risk.residual_score_threshold)
+        if self.profile.detection.propagate_case_names:
+            spread = self.analyzer.propagate_cases([d.case for d in docs], texts, [d.mentions for d in dets])
+            for det, ms in zip(dets, spread):
+                det.mentions = ms
+        return dets
 
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""
@@ -75,11 +85,21 @@ class Engine:
         """Residual risk of an output text."""
         return risk_mod.assess(text, self)
 
+    def assess_near(self, outputs: list[str], near: list[list[Mention]]) -> "risk_mod.Risk":
+        """Residual risk of outputs joined by newlines, from phase 1's near misses (no second pass)."""
+        return risk_mod.assess_detected(outputs, near, self)
+
     def process_documents(self, docs: list[Document]) -> tuple[list[str], list[list[Mention]]]:
         """All three phases in order for a small batch (one process)."""
-        mentions = self.detect(docs)
+        texts, dets = self.process_detected(docs)
+        return texts, [d.mentions for d in dets]
+
+    def process_detected(self, docs: list[Document]) -> tuple[list[str], list[Detection]]:
+        """All three phases for a small batch, keeping the near misses for assess_near."""
+        dets = self.detect_full(docs)
+        mentions = [d.mentions for d in dets]
         self.pseudo.assign(self.collect(docs, mentions))
-        return [self.replace(d, ms) for d, ms in zip(docs, mentions)], mentions
+        return [self.replace(d, ms) for d, ms in zip(docs, mentions)], dets
 
 
 def content_hash(data: bytes) -> str:

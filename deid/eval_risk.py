@@ -59,14 +59,22 @@ def flagged_quasi(doc: GoldDoc, output: str, risk: Risk) -> tuple[int, int]:
     return len(doc.quasi), hit
 
 
-def risk_metrics(engine: Any, docs: list[GoldDoc], outputs: dict[str, str]) -> dict[str, Any]:
-    """Score every output with the risk model and compare with the gold labels."""
+def risk_metrics(engine: Any, docs: list[GoldDoc], outputs: dict[str, str],
+                 near: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Score every output with the risk model and compare with the gold labels.
+
+    With ``near`` (from predict) a document is scored as `deid run` scores it (its detection's
+    near misses); without, by the full residual scan of `deid check`.
+    """
     scores, k_scores, labels, rows = [], [], [], []
     quasi_total = quasi_hit = 0
     for d in docs:
         if d.id not in outputs:
             continue
-        risk = engine.assess(outputs[d.id])
+        if near is not None and d.id in near:
+            risk = engine.assess_near([outputs[d.id]], [near[d.id]])
+        else:
+            risk = engine.assess(outputs[d.id])
         if d.identifiable is not None:
             scores.append(risk.score)
             k_scores.append(-(risk.k_estimate if risk.k_estimate is not None else float("inf")))

@@ -196,8 +196,12 @@ def format_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def predict(engine: Any, docs: list[GoldDoc]) -> tuple[dict[str, list[Span]], dict[str, str | None]]:
-    """Run the engine over gold documents case by case; return predicted spans and output texts (None: failed)."""
+def predict(engine: Any, docs: list[GoldDoc], near: dict[str, Any] | None = None
+            ) -> tuple[dict[str, list[Span]], dict[str, str | None]]:
+    """Run the engine over gold documents case by case; return predicted spans and output texts (None: failed).
+
+    ``near``, when given, receives each document's near misses (what `deid run` hands the risk).
+    """
     from deid.model import Document
 
     by_case: dict[str, list[GoldDoc]] = defaultdict(list)
@@ -208,7 +212,12 @@ def predict(engine: Any, docs: list[GoldDoc]) -> tuple[dict[str, list[Span]], di
     for case, group in by_case.items():
         ddocs = [Document(id=g.id, case=case, text=g.text) for g in group]
         try:
-            texts, mentions = engine.process_documents(ddocs)
+            if near is not None and hasattr(engine, "process_detected"):
+                texts, dets = engine.process_detected(ddocs)
+                mentions = [d.mentions for d in dets]
+                near.update((g.id, d.near) for g, d in zip(group, dets))
+            else:
+                texts, mentions = engine.process_documents(ddocs)
         except DeidError:  # the case fails closed (nothing written); its detections are still scored
             texts, mentions = [None] * len(ddocs), engine.detect(ddocs)
         for g, t, ms in zip(group, texts, mentions):

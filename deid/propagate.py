@@ -61,11 +61,49 @@ def initials(mention_text: str) -> set[str]:
     return {letters, ".".join(letters) + "."}
 
 
-def _occurrences(text: str, surface: str, exact_case: bool) -> Iterable[tuple[int, int]]:
-    flags = 0 if exact_case else re.IGNORECASE
-    rx = re.compile(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-]|['’]\w\w)", flags)
-    for m in rx.finditer(text):
-        yield m.start(), m.end()
+def _occurrences(text: str, surface: str, exact_case: bool, folded: str | None = None
+                 ) -> Iterable[tuple[int, int]]:
+    """Whole-word occurrences of ``surface`` (no regex compile per name: this runs per surface).
+
+    ``folded`` is ``text.lower()`` when that keeps every offset (it does for nearly all text);
+    otherwise a case-insensitive search falls back to a regular expression.
+    """
+    if exact_case:
+        hay, needle = text, surface
+    elif folded is not None and len(folded) == len(text) and len(surface.lower()) == len(surface):
+        hay, needle = folded, surface.lower()
+    else:
+        rx = re.compile(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-]|['’]\w\w)", re.IGNORECASE)
+        for m in rx.finditer(text):
+            yield m.start(), m.end()
+        return
+    if not needle:
+        return
+    n = len(needle)
+    i = hay.find(needle)
+    while i != -1:
+        j = i + n
+        if (i == 0 or not _joins_before(text[i - 1])) and (j == len(text) or not _joins_after(text, j)):
+            yield i, j
+            i = hay.find(needle, j)
+        else:
+            i = hay.find(needle, i + 1)
+
+
+def _joins_before(c: str) -> bool:
+    """The character before a name would make it part of a longer word."""
+    return c.isalnum() or c in "_'’-"
+
+
+def _joins_after(text: str, j: int) -> bool:
+    """The text at j would make a name part of a longer word (a possessive "'s" does not)."""
+    c = text[j]
+    if c.isalnum() or c in "_-":
+        return True
+    if c in "'’":
+        nxt = text[j + 1:j + 3]
+        return len(nxt) == 2 and all(ch.isalnum() or ch == "_" for ch in nxt)
+    return False
 
 
 def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
@@ -103,6 +141,7 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
     persons = [_expand_surname(text, m, blocked) if m.text[:1].isupper() else m for m in persons]
     others = [m for m in mentions if m.entity_type != entity]
     seen = {(m.start, m.end) for m in persons}
+    folded = text.lower()
     best: dict[str, float] = {}
     from_context: set[str] = set()
     for m in persons:
@@ -133,7 +172,7 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
         lower_too = surface in from_context or low in lower_ok
         common = low in LOOKALIKES
         exact = len(surface) <= 3 or common or surface.isupper() and len(surface) <= 4
-        for s, e in _occurrences(text, surface, exact):
+        for s, e in _occurrences(text, surface, exact, folded):
             if (s, e) in seen or (common and _sentence_start(text, s)):
                 continue
             if text[s:e].islower() and not surface.islower() and not lower_too:

@@ -173,6 +173,8 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                 bar.update(len(chunk))
     finally:
         bar.close()
+        if any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
+            os.sync()  # outputs are renamed into place unsynced; flush them all once, before the report
     report = RunReport(documents=[results[i] for i in range(len(jobs))])
     report.seconds = time.perf_counter() - t0
     log.info("processed %d files in %.1fs (%d failed)", len(jobs), report.seconds, len(report.failed))

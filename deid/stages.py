@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from deid.config import Profile
+from deid.analyze import Detection
 from deid.engine import Engine, content_hash
 from deid.errors import DeidError, DocumentError
 from deid.formats import detect_documents, format_for
@@ -43,6 +44,7 @@ class Detected:
     result: DocResult
     docs: list[Document] = field(default_factory=list)
     mentions: list[list[Mention]] = field(default_factory=list)
+    near: list[list[Mention]] = field(default_factory=list)  # left in place; for the residual risk
     keys: list[str] = field(default_factory=list)
 
 
@@ -123,10 +125,10 @@ class Stages:
             return
         try:
             with deadline(self.timeout * len(dets) if self.timeout else None):
-                flat = detect_documents(self.engine.detect, docs)
+                flat = self._detect(docs)
             k = 0
             for det in dets:
-                det.mentions = flat[k:k + len(det.docs)]
+                self._keep(det, flat[k:k + len(det.docs)])
                 k += len(det.docs)
             return
         except Exception:
@@ -134,9 +136,17 @@ class Stages:
         for det in dets:
             try:
                 with deadline(self.timeout):
-                    det.mentions = detect_documents(self.engine.detect, det.docs)
+                    self._keep(det, self._detect(det.docs))
             except Exception as exc:
                 fail(det.result, exc)
+
+    def _detect(self, docs: list[Document]) -> list[Detection]:
+        return detect_documents(self.engine.detect_full, docs, wrap=Detection)
+
+    @staticmethod
+    def _keep(det: Detected, found: list[Detection]) -> None:
+        det.mentions = [d.mentions for d in found]
+        det.near = [d.near for d in found]
 
     def rewrite(self, seqs: list[int]) -> list[tuple[int, DocResult]]:
         """Phase 3 for files already through phase 1 and 2: replace, assess, write atomically."""
@@ -150,7 +160,7 @@ class Stages:
                     texts = [rewrite_output(self.engine.replace, d, ms)
                              for d, ms in zip(det.docs, det.mentions)]
                     res.entities = self.engine.count([m for ms in det.mentions for m in ms])
-                    res.risk = self.engine.assess("\n".join(output_text(t) for t in texts))
+                    res.risk = self.engine.assess_near([output_text(t) for t in texts], det.near)
                     format_for(job.src, self.profile).write(det.docs, texts, job.dest)
                 res.output = job.rel
             except Exception as exc:

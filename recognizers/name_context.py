@@ -134,7 +134,7 @@ class ContextNameRecognizer(EntityRecognizer):
         return out
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def census_names(first_only: bool = False) -> frozenset[str]:
     """Lower-case first names (and surnames) from the pinned `names` package (US census lists)."""
     import names as names_pkg

@@ -61,7 +61,7 @@ class NameLexicon:
         return fold(token) in self.ambiguous
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def load_lexicon(path: str | None = None) -> NameLexicon:
     """Read the built lexicon once per process."""
     kinds: dict[str, int] = {}
@@ -80,7 +80,7 @@ def load_lexicon(path: str | None = None) -> NameLexicon:
     return NameLexicon(kinds=kinds, ambiguous=frozenset(amb), calendar=frozenset(cal))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def load_common_words(path: str | None = None) -> frozenset[str]:
     """Common English word forms (wordfreq Zipf >= COMMON_ZIPF), read once per process."""
     with gzip.open(path or COMMON_FILE, "rt", encoding="utf-8") as fh:

@@ -63,7 +63,8 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
         engine = build()
         for g in groups:
             t = time.perf_counter()
-            preds, outputs = predict(engine, g.docs)
+            near: dict[str, Any] = {}
+            preds, outputs = predict(engine, g.docs, near)
             if g.has_gold:
                 res = score(g.docs, scored_predictions(g.source, g.docs, preds) if g.source else preds)
                 res.update(consistency(engine, g.docs, preds))  # pseudonym consistency/collisions
@@ -71,7 +72,7 @@ def run(groups: list[EvalGroup], systems: dict[str, Callable[[], Any]]) -> dict[
                 res = overredaction(g.docs, preds)
             if any(d.identifiable is not None for d in g.docs):  # risk model vs gold (deid/eval_risk.py)
                 written = {k: o for k, o in outputs.items() if o is not None}
-                res["risk"] = risk_metrics(engine, g.docs, written)
+                res["risk"] = risk_metrics(engine, g.docs, written, near)
             res["seconds"] = round(time.perf_counter() - t, 1)
             res["failed_documents"] = sum(1 for o in outputs.values() if o is None)
             out[g.title][name] = res

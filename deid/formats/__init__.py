@@ -32,13 +32,14 @@ def supported_suffixes() -> list[str]:
     return sorted({s for f in FORMATS for s in f.suffixes})
 
 
-def detect_documents(detect: Callable[[list[Document]], list[list[Mention]]],
-                     docs: list[Document]) -> list[list[Mention]]:
-    """Mentions of every document; cells of an ID column are one whole mention, not analysed."""
+def detect_documents(detect: Callable[[list[Document]], list[Any]], docs: list[Document],
+                     wrap: Callable[[list[Mention]], Any] = lambda ms: ms) -> list[Any]:
+    """Detections of every document; cells of an ID column are one whole mention (``wrap``ped to
+    what ``detect`` returns), not analysed."""
     fixed = [fixed_mention(d) for d in docs]
     todo = [d for d, f in zip(docs, fixed) if f is None]
     found = iter(detect(todo) if todo else [])
-    return [f if f is not None else next(found) for f in fixed]
+    return [wrap(f) if f is not None else next(found) for f in fixed]
 
 
 __all__ = ["FORMATS", "Format", "atomic_write", "detect_documents", "format_for", "supported_suffixes"]

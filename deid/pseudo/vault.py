@@ -159,6 +159,19 @@ class Vault:
             vals.update(w for w in re.findall(r"[^\W\d_]+", rendered.lower()) if len(w) > 2)
         return vals
 
+    def renderings_since(self, marks: tuple[int, int]) -> tuple[set[str], tuple[int, int]]:
+        """known_renderings() added after ``marks`` (rowids from an earlier call), and the new marks."""
+        vals: set[str] = set()
+        top_s, top_r = marks
+        for rowid, value in self.conn.execute("SELECT rowid, surrogate FROM surrogates WHERE rowid > ?", (top_s,)):
+            vals.add(value.lower())
+            top_s = max(top_s, rowid)
+        for rowid, rendered in self.conn.execute("SELECT rowid, surrogate FROM rendered WHERE rowid > ?", (top_r,)):
+            vals.add(rendered.lower())
+            vals.update(w for w in re.findall(r"[^\W\d_]+", rendered.lower()) if len(w) > 2)
+            top_r = max(top_r, rowid)
+        return vals, (top_s, top_r)
+
     def original(self, surrogate: str) -> tuple[str, bytes | None] | None:
         """(kind, encrypted original) for a surrogate, or None."""
         row = self.conn.execute("SELECT kind, original FROM surrogates WHERE surrogate=?",

@@ -13,6 +13,7 @@ from deid.risk.quasi import PLACEHOLDER, Attribute
 
 if TYPE_CHECKING:
     from deid.analyze import Analyzer
+    from deid.model import Mention
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Titles and speaker roles left next to a placeholder ("DR. [PERSON_ab12cd]") identify no one.
@@ -105,8 +106,13 @@ def scan(text: str, analyzer: "Analyzer", label: Callable[[str], str], cfg: Risk
     Spans inside deid placeholders (``[PERSON_ab12cd]``) or equal to a known surrogate are skipped;
     a country or first-level region is a place detail, not a direct identifier.
     """
+    return classify(text, high_recall(analyzer, cfg).analyze(text), label, cfg, known)
+
+
+def classify(text: str, mentions: "list[Mention]", label: Callable[[str], str], cfg: RiskConfig,
+             known: frozenset[str] = frozenset()) -> tuple[list[Residual], list[Attribute]]:
+    """Residuals and quasi details from mentions found in ``text`` (offsets into ``text``)."""
     holes = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
-    mentions = high_recall(analyzer, cfg).analyze(text)
     residuals: list[Residual] = []
     attrs: list[Attribute] = []
     block = set(cfg.block_on_residual)
@@ -130,3 +136,29 @@ def scan(text: str, analyzer: "Analyzer", label: Callable[[str], str], cfg: Risk
         blocking = lab in block and m.score >= cfg.residual_block_score
         residuals.append(Residual(lab, m.start, m.end, round(float(m.score), 3), m.recognizer, blocking))
     return residuals, attrs
+
+
+def locate(outputs: list[str], near: "list[list[Mention]]", sep: str = "\n") -> "list[Mention]":
+    """Near misses of each document (input offsets) at their place in ``sep.join(outputs)``.
+
+    A near miss was left in the text unchanged, so it is found by searching forward from the
+    previous one in its document's output; one that cannot be found (it cannot, unless a format
+    dropped text) is kept at the position reached, so it still counts.
+    """
+    from deid.model import Mention
+
+    out: list[Mention] = []
+    base = 0
+    for text, ms in zip(outputs, near):
+        cursor = 0
+        for m in sorted(ms, key=lambda m: m.start):
+            pos = text.find(m.text, cursor) if m.text else -1
+            if pos < 0:
+                pos = min(cursor, len(text))
+                end = pos
+            else:
+                end = pos + len(m.text)
+                cursor = end
+            out.append(Mention(base + pos, base + end, m.entity_type, m.score, m.recognizer, m.text))
+        base += len(text) + len(sep)
+    return out

@@ -9,10 +9,11 @@ from deid.config import RiskConfig
 from deid.model import Risk
 from deid.risk.kestimate import KEstimate, estimate_k
 from deid.risk.quasi import Attribute, find_attributes
-from deid.risk.residual import Residual, scan
+from deid.risk.residual import Residual, classify, locate, scan
 
 if TYPE_CHECKING:
     from deid.analyze import Analyzer
+    from deid.model import Mention
 
 
 def k_to_score(k: float, k_safe: float) -> float:
@@ -39,6 +40,18 @@ def assess_text(text: str, analyzer: "Analyzer", label: Callable[[str], str], cf
     residuals, carried = scan(text, analyzer, label, cfg, known)
     attributes = find_attributes(text) + carried
     return combine(residuals, attributes, cfg)
+
+
+def assess_near(outputs: list[str], near: "list[list[Mention]]", label: Callable[[str], str],
+                cfg: RiskConfig, known: frozenset[str] = frozenset()) -> Risk:
+    """Residual risk of ``"\\n".join(outputs)`` from the near misses detection left in place.
+
+    The same residual rules as assess_text, without a second analyzer pass: ``near`` holds, per
+    output, what the run's single detection pass found below its replacement threshold.
+    """
+    text = "\n".join(outputs)
+    residuals, carried = classify(text, locate(outputs, near), label, cfg, known)
+    return combine(residuals, find_attributes(text) + carried, cfg)
 
 
 def combine(residuals: list[Residual], attributes: list[Attribute], cfg: RiskConfig) -> Risk:

@@ -63,14 +63,14 @@ def test_runner_two_workers_write_what_one_worker_writes(tmp_path, spec, parent)
 def test_runner_document_past_its_timeout_fails_closed(tmp_path, spec, parent, monkeypatch):
     src = _corpus(tmp_path)
     slow = dataclasses.replace(parent, profile=parent.profile.with_overrides(run={"timeout_seconds": 0.5}))
-    real_detect = parent.detect
+    real_detect = parent.detect_full
 
     def detect(docs):
         if any("Tomasz" in d.text for d in docs):
             time.sleep(5)
         return real_detect(docs)
 
-    monkeypatch.setattr(slow, "detect", detect)
+    monkeypatch.setattr(slow, "detect_full", detect)
     report = run(slow, src, tmp_path / "out", progress=False)
     failed = {d.path for d in report.failed}
     assert failed == {"case-0/doc-2.txt"}
