@@ -19,6 +19,7 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
@@ -174,6 +175,7 @@ class Analyzer:
     lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
     honorifics: frozenset[str] = field(default_factory=frozenset)
     keep_words: KeepWords | None = None
+    titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -196,7 +198,8 @@ class Analyzer:
                    not_names=not_name_words(profile),
                    eponym_nouns=nouns, keep_words=keep_words,
                    lead_words=lead_words(cues_for(profile)),
-                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics)
+                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
+                   titles=_titles(profile))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -248,6 +251,13 @@ class Analyzer:
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
+    def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
+                        ) -> list[list[Mention]]:
+        """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
+        return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
+                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
+                               titles=self.titles)
+
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
         kept = trim_spans(text, self._filter(mentions), self.lead_words, self.honorifics)
@@ -281,6 +291,12 @@ class Analyzer:
                 continue
             out.append(m)
         return out
+
+
+def _titles(profile: Profile) -> frozenset[str]:
+    """Role, relation and title words: never a name by themselves, whatever the anchor."""
+    cues = cues_for(profile)
+    return frozenset(cues.roles | cues.relations | cues.honorifics)
 
 
 def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int, str]]:
