@@ -213,10 +213,17 @@ def _drug_mention(m: Mention, kw: KeepWords) -> bool:
 
 
 def _pet_name(text: str, m: Mention) -> bool:
-    """True for a one-word name right after an animal word ("his dog Moke", "a cat called Biscuit")."""
-    if len(_WORD.findall(m.text)) != 1:
+    """True for a one-word name right after an animal word ("his dog Moke", "a cat called Biscuit").
+
+    After a comma the name must close with one too ("her horse, Dusty, became"): "I took the dog,
+    Sarah took the kids" keeps Sarah. A possessive ("gave the dog Sarah's blanket") is a person.
+    """
+    if len(_WORD.findall(m.text)) != 1 or m.text.endswith(("'s", "’s")) or text[m.end:m.end + 1] in ("'", "’"):
         return False
-    return bool(_PET_BEFORE.search(text[max(0, m.start - _PET_LOOKBACK):m.start]))
+    before = _PET_BEFORE.search(text[max(0, m.start - _PET_LOOKBACK):m.start])
+    if not before:
+        return False
+    return "," not in before.group() or text[m.end:m.end + 1] == ","
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -107,6 +107,8 @@ def test_keepwords_drug_mentions_dropped_only_when_all_tokens_are_drug_or_dose(t
     ("the dog walker Fennick came", "Fennick", False),
     ("his brother Brisket came", "Brisket", False),
     ("his dog Brisket Hale", "Brisket Hale", False),
+    ("I took the dog, Fennick took the kids.", "Fennick", False),   # comma without a closing comma
+    ("I gave the dog Fennick's old blanket.", "Fennick's", False),   # possessive: a person
 ])
 def test_keepwords_pet_names_after_animal_words_dropped(text, word, dropped):
     assert _kept(text, _m(text, word, kind="ORGANIZATION")) is not dropped
