@@ -19,10 +19,12 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
+from deid.spanfix import lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -170,7 +172,10 @@ class Analyzer:
     name_blocked: frozenset[str] = field(default_factory=frozenset)
     not_names: frozenset[str] = field(default_factory=frozenset)
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
+    lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
+    honorifics: frozenset[str] = field(default_factory=frozenset)
     keep_words: KeepWords | None = None
+    titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -191,7 +196,10 @@ class Analyzer:
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=nouns, keep_words=keep_words)
+                   eponym_nouns=nouns, keep_words=keep_words,
+                   lead_words=lead_words(cues_for(profile)),
+                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
+                   titles=_titles(profile))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -239,13 +247,21 @@ class Analyzer:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
-            mentions = join_spaced(text, merge_mentions(kept))
+            mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
+    def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
+                        ) -> list[list[Mention]]:
+        """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
+        return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
+                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
+                               titles=self.titles)
+
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Allow-list, eponym, keep-word and ordinary-word filters."""
-        kept = drop_eponyms(text, self._filter(mentions), self.eponym_nouns, self.exempt)
+        """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
+        kept = trim_spans(text, self._filter(mentions), self.lead_words, self.honorifics)
+        kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
         kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)
 
@@ -275,6 +291,12 @@ class Analyzer:
                 continue
             out.append(m)
         return out
+
+
+def _titles(profile: Profile) -> frozenset[str]:
+    """Role, relation and title words: never a name by themselves, whatever the anchor."""
+    cues = cues_for(profile)
+    return frozenset(cues.roles | cues.relations | cues.honorifics)
 
 
 def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int, str]]:
@@ -320,6 +342,15 @@ def near_misses(low: list[Mention], replaced: list[Mention]) -> list[Mention]:
 
 
 _PRIORITY = {"PERSON": 3}
+_ADDRESS_TYPES = frozenset({"ADDRESS", "LOCATION", "STREET_ADDRESS"})
+
+
+def _address_over_name(best: Mention, other: Mention) -> Mention:
+    """A street address or postcode span that contains a PERSON span keeps its place type."""
+    if best.entity_type == "PERSON" and other.entity_type in _ADDRESS_TYPES and \
+            other.start <= best.start and other.end >= best.end and re.search(r"\d", other.text):
+        return Mention(other.start, other.end, other.entity_type, best.score, other.recognizer, other.text)
+    return best
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -332,6 +363,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         if merged and m.start < merged[-1].end:
             prev = merged[-1]
             best = max((prev, m), key=lambda x: (x.score, _PRIORITY.get(x.entity_type, 0), x.end - x.start))
+            best = _address_over_name(best, m if best is prev else prev)
             start, end = prev.start, max(prev.end, m.end)
             text = prev.text + m.text[prev.end - m.start:] if m.end > prev.end else prev.text
             merged[-1] = Mention(start, end, best.entity_type, best.score, best.recognizer, text)
@@ -340,12 +372,15 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-_SPACES = re.compile(r"^( )+$")
+_SPACES = re.compile(r"^ $")  # one space: a wider gap is layout (form columns), not one name
 
 
 def join_spaced(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Join same-type mentions separated only by spaces, as presidio-anonymizer does when it
-    rewrites, so the pseudonymizer keys exactly the spans that are replaced (else: error E004)."""
+    """Join same-type mentions separated by one space ('Dana' + 'Whitfield' is one name to key).
+
+    A wider gap is layout ('Name: Dana Whitfield      Age: 52'). The rewrite replaces exactly
+    these spans (deid/rewrite.py turns off presidio-anonymizer's own whitespace merging).
+    """
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None

@@ -185,11 +185,12 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 w = owner.get(bid)
                 if w is None:
                     continue
-                ok = []
+                ok, batch_keys = [], []
                 for seq, res, keys in detected.pop(bid):
                     if res.status == "ok":
-                        engine.assign(keys)
+                        batch_keys.extend(keys)
                         ok.append(seq)
+                engine.assign(batch_keys)  # the whole batch at once, as runner.run does
                 state, w.sent = engine.pseudonym_state(w.sent)
                 w.conn.send(("rewrite", bid, (ok, state)))
             now = time.monotonic()

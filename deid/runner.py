@@ -184,10 +184,13 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
         else:
             stages = Stages(engine, timeout, spec.profile if spec else None)
             for chunk in _batches(todo, batch):
+                batch_keys: list[str] = []
                 for seq, res, keys in stages.detect(chunk):
                     results[seq] = res
                     if res.status == "ok":
-                        engine.assign(keys)  # phase 2 (serial, document order)
+                        batch_keys.extend(keys)
+                engine.assign(batch_keys)  # phase 2 (serial, document order; one batch at once, so
+                # a surrogate is never a real name found anywhere in the batch)
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res
