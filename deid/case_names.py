@@ -21,10 +21,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from deid.model import Mention
 from deid.propagate import LOOKALIKES
 from recognizers.name_data import fold, load_common_words, load_lexicon
 from recognizers.ner_recognizer import NOT_NAMES as ABBREVIATIONS
+from recognizers.oov_name_recognizer import lower_case_text
 
 CASE_PROPAGATED = "CaseNamePropagation"
 # Recognizers whose context is strong enough to call a look-alike word a name.
@@ -88,13 +91,6 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def lower_case_text(text: str) -> bool:
-    """Speech-to-text without capitals: the pronoun "i" is written lower-case."""
-    low = len(re.findall(r"(?<![\w'’])i(?=[ '’])", text))
-    up = len(re.findall(r"(?<![\w'’])I(?=[ '’])", text))
-    return low >= 2 and up * 4 <= low
-
-
 def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset[str],
              not_names: frozenset[str], titles: frozenset[str]) -> dict[str, _Seen]:
     """Name words of the case's PERSON mentions, keyed by their surface."""
@@ -108,6 +104,8 @@ def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset
             for w in words:
                 low = w.lower()
                 if low in titles or (low in not_names and not m.recognizer.startswith(_ANCHORED)):
+                    continue
+                if low in STOP_WORDS and low not in LOOKALIKES:
                     continue
                 if w in ABBREVIATIONS and not m.recognizer.startswith("SpeakerLabel"):
                     continue
@@ -169,13 +167,21 @@ def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: fro
 
 
 def _place_surface(text: str) -> str | None:
-    """The searchable form of a place/organisation mention, or None when it is too plain to spread."""
+    """The searchable form of a place/organisation mention, or None when it is too plain to spread.
+
+    It must look like a proper name (starts with a capital or a digit, no "--" stutter) and hold a
+    word that is not a common English word ("Equity", "Super Bowl", "Cancer Society" stay put).
+    """
     surface = _POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:")
     words = _WORD.findall(surface)
-    if len(surface) < 4 or not words or surface in ABBREVIATIONS:
+    if len(surface) < 4 or not words or surface in ABBREVIATIONS or "--" in surface:
         return None
-    if len(words) == 1 and (fold(surface) in load_common_words() or load_lexicon().is_ambiguous(surface)):
-        return None  # "Equity", "Mind", "Centre": ordinary words
+    if not (surface[0].isupper() or surface[0].isdigit()):
+        return None
+    common, lexicon = load_common_words(), load_lexicon()
+    heads = [re.split(r"['’]", w)[0] for w in words]  # "you've" -> "you"
+    if all(fold(h) in common or h.lower() in STOP_WORDS or lexicon.is_ambiguous(h) for h in heads):
+        return None
     return surface
 
 

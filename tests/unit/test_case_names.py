@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.case_names import lower_case_text, propagate_case, propagate_cases
+from deid.case_names import propagate_case, propagate_cases
 from deid.model import Mention
 
 
@@ -87,11 +87,6 @@ def test_upper_case_speaker_label_confirms_the_title_case_name():
     ms = [_m(transcript, "WILL", "SpeakerLabelRecognizer"), _m(transcript, "HOPE", "SpeakerLabelRecognizer")]
     out = propagate_case([transcript, note], [ms, []], blocked=BLOCKED)
     assert _found(note, out[1]) == ["Hope", "Will"]
-
-
-def test_lower_case_text_is_recognised_by_its_pronoun():
-    assert lower_case_text("so i said i would go and i did")
-    assert not lower_case_text("So I said I would go, and i did.")
 
 
 def test_place_found_in_one_document_is_marked_in_lower_case_speech_to_text():
