@@ -8,10 +8,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from deid.config import NlpConfig, Profile
@@ -22,7 +22,9 @@ from deid.model import Mention
 from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
+from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
+from deid.spanfix import lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,37 @@ def _no_result_deepcopy() -> None:
     enhancer.copy = types.SimpleNamespace(deepcopy=list)  # type: ignore[attr-defined]
 
 
+class GroupedAnalyzerEngine(AnalyzerEngine):
+    """AnalyzerEngine whose context step groups results by recognizer once.
+
+    Presidio's ``_enhance_using_context`` filters every result for every recognizer (two list
+    scans per recognizer, ~60 recognizers here); this gives each recognizer the same inputs, in
+    the same order, from one grouping pass, and skips recognizers that keep the default no-op.
+    """
+
+    def _enhance_using_context(self, text: str, raw_results: list[RecognizerResult],
+                               nlp_artifacts: Any, recognizers: list[EntityRecognizer],
+                               context: list[str] | None = None) -> list[RecognizerResult]:
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        by_id: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            by_id.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for rec in recognizers:
+            rid = rec.id
+            mine = by_id.get(rid, [])
+            if type(rec).enhance_using_context is EntityRecognizer.enhance_using_context:
+                results.extend(mine)  # the default returns its input unchanged
+                continue
+            others = [r for r in raw_results if r.recognition_metadata[key] != rid]
+            results.extend(rec.enhance_using_context(
+                text=text, raw_recognizer_results=mine, other_raw_recognizer_results=others,
+                nlp_artifacts=nlp_artifacts, context=context))
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers,
+            context=context)
+
+
 def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
     cfg = profile.nlp
@@ -96,6 +129,11 @@ def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
     for name in cfg.enable:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
+    if cfg.add:
+        import recognizers.pos_guess  # noqa: F401  (registers deid's spaCy components)
+
+        for name in cfg.add:
+            nlp.add_pipe(name, last=True)
     engine.nlp = {cfg.lang_code: nlp}
     engine.nlp[cfg.lang_code].max_length = max(cfg.max_chars * 2, 1_000_000)
     return engine
@@ -134,6 +172,9 @@ class Analyzer:
     name_blocked: frozenset[str] = field(default_factory=frozenset)
     not_names: frozenset[str] = field(default_factory=frozenset)
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
+    lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
+    honorifics: frozenset[str] = field(default_factory=frozenset)
+    keep_words: KeepWords | None = None
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
@@ -143,16 +184,22 @@ class Analyzer:
         cap_third_party()
         nlp_engine = build_nlp_engine(profile)
         registry = build_registry(profile, nlp_engine)
-        engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+        engine = GroupedAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                                 supported_languages=[profile.detection.language],
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
+        nouns = cues_for(profile).eponym_nouns
+        keep_words = build_keep_words(load_terms(profile.detection.allow_list),
+                                      load_terms(profile.detection.eponym_names), nouns)
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns, titles=_titles(profile))
+                   eponym_nouns=nouns, keep_words=keep_words,
+                   lead_words=lead_words(cues_for(profile)),
+                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
+                   titles=_titles(profile))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -199,7 +246,8 @@ class Analyzer:
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
-            mentions = merge_mentions(kept)
+                kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
+            mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
@@ -211,8 +259,10 @@ class Analyzer:
                                titles=self.titles)
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Allow-list, eponym and ordinary-word filters."""
-        kept = drop_eponyms(text, self._filter(mentions), self.eponym_nouns, self.exempt)
+        """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
+        kept = trim_spans(text, self._filter(mentions), self.lead_words, self.honorifics)
+        kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
+        kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
@@ -292,6 +342,15 @@ def near_misses(low: list[Mention], replaced: list[Mention]) -> list[Mention]:
 
 
 _PRIORITY = {"PERSON": 3}
+_ADDRESS_TYPES = frozenset({"ADDRESS", "LOCATION", "STREET_ADDRESS"})
+
+
+def _address_over_name(best: Mention, other: Mention) -> Mention:
+    """A street address or postcode span that contains a PERSON span keeps its place type."""
+    if best.entity_type == "PERSON" and other.entity_type in _ADDRESS_TYPES and \
+            other.start <= best.start and other.end >= best.end and re.search(r"\d", other.text):
+        return Mention(other.start, other.end, other.entity_type, best.score, other.recognizer, other.text)
+    return best
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -304,12 +363,33 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         if merged and m.start < merged[-1].end:
             prev = merged[-1]
             best = max((prev, m), key=lambda x: (x.score, _PRIORITY.get(x.entity_type, 0), x.end - x.start))
+            best = _address_over_name(best, m if best is prev else prev)
             start, end = prev.start, max(prev.end, m.end)
             text = prev.text + m.text[prev.end - m.start:] if m.end > prev.end else prev.text
             merged[-1] = Mention(start, end, best.entity_type, best.score, best.recognizer, text)
         else:
             merged.append(m)
     return merged
+
+
+_SPACES = re.compile(r"^ $")  # one space: a wider gap is layout (form columns), not one name
+
+
+def join_spaced(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join same-type mentions separated by one space ('Dana' + 'Whitfield' is one name to key).
+
+    A wider gap is layout ('Name: Dana Whitfield      Age: 52'). The rewrite replaces exactly
+    these spans (deid/rewrite.py turns off presidio-anonymizer's own whitespace merging).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type == m.entity_type and _SPACES.match(text[prev.end:m.start]):
+            best = max((prev, m), key=lambda x: x.score)
+            out[-1] = Mention(prev.start, m.end, m.entity_type, best.score, prev.recognizer, text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
 
 
 _WS = re.compile(r"\s+")

@@ -28,6 +28,7 @@ class NlpConfig(Strict):
     lang_code: str = "en"
     disable: list[str] = []  # components excluded at load (never run)
     enable: list[str] = []  # components shipped disabled that detection needs (e.g. senter)
+    add: list[str] = []  # deid components appended after the model's (e.g. deid_pos_guess)
     model_to_presidio_entity_mapping: dict[str, str]
     labels_to_ignore: list[str] = []
     low_confidence_score_multiplier: float = 0.4
@@ -58,6 +59,8 @@ class DetectionConfig(Strict):
     name_context: str = "names/context.yaml"
     allow_list_exempt: list[str] = []
     propagate_names: bool = True
+    # Full names of well-known theorists: allow phrases, and their surnames are eponyms in context.
+    eponym_names: ListSource = ListSource()
     # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
     propagate_case_names: bool = True
 
@@ -97,6 +100,9 @@ class RunConfig(Strict):
     timeout_seconds: float = 120.0
     workers: int = 0  # 0 = number of cores
     in_flight_per_worker: int = 4  # batches queued per worker: bounds memory on huge corpora
+    # "fork": workers start as copies of the parent, which has loaded the model (no reload; Linux
+    # and macOS); "spawn": each worker loads it again (slower start, nothing inherited).
+    worker_start: Literal["fork", "spawn"] = "fork"
 
 
 class TablesConfig(Strict):

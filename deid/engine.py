@@ -53,6 +53,12 @@ class Engine:
                 det.mentions = ms
         return dets
 
+    def warm_up(self) -> None:
+        """Load what detection and key collection load lazily (no surrogate is assigned)."""
+        doc = Document(id="warm-up", case="warm-up",
+                       text="Dana Whitfield met Dr. Okafor in Tacoma, Washington on 14 March 2021.")
+        self.collect([doc], self.detect([doc]))
+
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""
         keys: list[str] = []

@@ -11,6 +11,7 @@ fail closed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing as mp
 import time
@@ -41,13 +42,31 @@ class EngineSpec:
         return Engine.build(self.profile, self.secret, **self.pseudo_kwargs)
 
 
+# The parent's engine while fork-started workers are created (a forked worker finds it here).
+_PARENT: Engine | None = None
+
+
+def _engine_for_worker(spec: EngineSpec) -> Engine:
+    """A forked worker reuses the parent's loaded analyzer with a pseudonymizer of its own;
+    a spawned one builds everything."""
+    parent = _PARENT
+    if parent is None or parent.profile != spec.profile:
+        return spec.build()
+    from deid.pseudonyms import Pseudonymizer
+    from deid.rewrite import build_anonymizer
+
+    pseudo = Pseudonymizer.from_profile(spec.profile, spec.secret, **spec.pseudo_kwargs)
+    analyzer = dataclasses.replace(parent.analyzer, skip=pseudo.is_known_surrogate)
+    return Engine(profile=spec.profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
+
+
 def _worker_main(conn: Connection, spec: EngineSpec, timeout: float | None) -> None:
-    """Worker loop: build the engine once, then answer detect/rewrite requests until told to stop."""
+    """Worker loop: get the engine once, then answer detect/rewrite requests until told to stop."""
     from deid.log import cap_third_party
 
     cap_third_party()
     try:
-        stages = Stages(spec.build(), timeout, spec.profile)
+        stages = Stages(_engine_for_worker(spec), timeout, spec.profile)
     except Exception as exc:
         conn.send(("fatal", type(exc).__name__, None))
         return
@@ -89,11 +108,21 @@ def _start(ctx: Any, spec: EngineSpec, timeout: float | None) -> _Worker:
     return _Worker(proc, parent)
 
 
+def _context(engine: Engine) -> Any:
+    """The multiprocessing start method the profile asks for (spawn where fork does not exist)."""
+    if engine.profile.run.worker_start == "fork" and "fork" in mp.get_all_start_methods():
+        engine.warm_up()  # lazy tables load once here, and every forked worker shares them
+        return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
 def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
                  timeout: float | None, results: dict[int, DocResult], bar: Any) -> None:
     """Run batches through worker processes; phase 2 here with `engine`, in batch order."""
-    ctx = mp.get_context("spawn")
+    global _PARENT
+    ctx = _context(engine)
     per_worker = max(1, engine.profile.run.in_flight_per_worker)
+    _PARENT = engine if ctx.get_start_method() == "fork" else None
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
     pending = list(range(len(batches)))[::-1]  # stack, next batch last
     owner: dict[int, _Worker] = {}
@@ -156,11 +185,12 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 w = owner.get(bid)
                 if w is None:
                     continue
-                ok = []
+                ok, batch_keys = [], []
                 for seq, res, keys in detected.pop(bid):
                     if res.status == "ok":
-                        engine.assign(keys)
+                        batch_keys.extend(keys)
                         ok.append(seq)
+                engine.assign(batch_keys)  # the whole batch at once, as runner.run does
                 state, w.sent = engine.pseudonym_state(w.sent)
                 w.conn.send(("rewrite", bid, (ok, state)))
             now = time.monotonic()
@@ -169,6 +199,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 if w.batches and limit is not None and now - w.last > limit:
                     _lose(w, pool, ctx, spec, timeout, fail_batch, "timed out (worker replaced)")
     finally:
+        _PARENT = None
         for w in pool:
             try:
                 w.conn.send(("stop", None, None))

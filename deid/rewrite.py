@@ -29,4 +29,7 @@ def rewrite(engine: AnonymizerEngine, pseudo: Pseudonymizer, doc: Document,
         t: OperatorConfig("deid_surrogate", {"resolve": resolve, "entity_type": t})
         for t in {m.entity_type for m in mentions}
     }
-    return engine.anonymize(text=doc.text, analyzer_results=results, operators=operators).text
+    # Each mention is replaced as collected: Presidio's merging of same-type neighbours across
+    # whitespace would make spans phase 2 never keyed (and fail the document closed).
+    return engine.anonymize(text=doc.text, analyzer_results=results, operators=operators,
+                            merge_entities_with_spaces=False).text

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from tqdm import tqdm
 
+tqdm.monitor_interval = 0  # no monitor thread in the parent: worker processes may be forked from it
+
 from deid.engine import Engine, content_hash
 from deid.errors import InputError
 from deid.formats import supported_suffixes
@@ -31,6 +33,7 @@ class RunReport:
 
     documents: list[DocResult] = field(default_factory=list)
     seconds: float = 0.0
+    settings: str = ""  # HMAC of the profile under the secret: --resume reuses only same-settings runs
 
     @property
     def failed(self) -> list[DocResult]:
@@ -48,7 +51,8 @@ class RunReport:
             statuses[d.status] = statuses.get(d.status, 0) + 1
         return {"documents": len(self.documents), "ok": statuses.get("ok", 0),
                 "failed": statuses.get("failed", 0), "skipped": statuses.get("skipped", 0),
-                "entities": dict(sorted(totals.items())), "seconds": round(self.seconds, 3)}
+                "entities": dict(sorted(totals.items())), "seconds": round(self.seconds, 3),
+                "settings": self.settings}
 
     def to_dict(self) -> dict[str, object]:
         """The JSON report (DESIGN.md)."""
@@ -96,12 +100,28 @@ def _batches(jobs: list[tuple[int, Job]], size: int) -> Iterator[list[tuple[int,
         yield jobs[i:i + size]
 
 
-def load_previous(path: Path | None) -> dict[str, dict[str, Any]]:
-    """Entries of a previous report that were written, by path (for --resume)."""
+def run_settings(engine: Engine) -> str:
+    """A fingerprint of the profile (roster included) keyed by the secret; reveals neither."""
+    key = getattr(engine.pseudo, "key", None)
+    if key is None:
+        return ""
+    return key("RUN", engine.profile.model_dump_json())
+
+
+def load_previous(path: Path | None, settings: str = "") -> dict[str, dict[str, Any]]:
+    """Entries of a previous report that were written, by path (for --resume).
+
+    Nothing is reused when the previous run had other settings (profile, roster or secret): its
+    outputs would not match what this run writes.
+    """
     if path is None or not path.exists():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if (data.get("summary") or {}).get("settings", "") != settings:
+            log.warning("--resume: the previous run used another profile, roster or secret; "
+                        "every file is processed again")
+            return {}
         return {d["path"]: d for d in data.get("documents", [])
                 if d.get("status") == "ok" and d.get("sha256")}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -136,7 +156,8 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     """
     t0 = time.perf_counter()
     jobs = plan_jobs(input_path, output_path)
-    previous = load_previous(resume_from)
+    settings = run_settings(engine)
+    previous = load_previous(resume_from, settings)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(jobs), unit="doc", disable=not show, file=sys.stderr, dynamic_ncols=True)
     suffixes = set(supported_suffixes())
@@ -163,10 +184,13 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
         else:
             stages = Stages(engine, timeout, spec.profile if spec else None)
             for chunk in _batches(todo, batch):
+                batch_keys: list[str] = []
                 for seq, res, keys in stages.detect(chunk):
                     results[seq] = res
                     if res.status == "ok":
-                        engine.assign(keys)  # phase 2 (serial, document order)
+                        batch_keys.extend(keys)
+                engine.assign(batch_keys)  # phase 2 (serial, document order; one batch at once, so
+                # a surrogate is never a real name found anywhere in the batch)
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res
@@ -175,7 +199,7 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
         bar.close()
         if any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
             os.sync()  # outputs are renamed into place unsynced; flush them all once, before the report
-    report = RunReport(documents=[results[i] for i in range(len(jobs))])
+    report = RunReport(documents=[results[i] for i in range(len(jobs))], settings=settings)
     report.seconds = time.perf_counter() - t0
     log.info("processed %d files in %.1fs (%d failed)", len(jobs), report.seconds, len(report.failed))
     return report

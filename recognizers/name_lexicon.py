@@ -16,6 +16,7 @@ from recognizers.name_data import FIRST, LAST, NameLexicon, fold, load_common_wo
 if TYPE_CHECKING:
     from deid.config import Profile
 
+_HEADING_KEY = "deid_heading_lines"
 _TEXT_KEY = "deid.name_lexicon.text"
 # Parts of speech a name token never has (spaCy universal tags).
 CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT",
@@ -218,11 +219,18 @@ def _in_heading(tok: Token) -> bool:
     """The token's line is a heading or title: mostly capitalised words, or all upper-case."""
     text = _doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
-    line_end = text.find("\n", tok.idx)
-    line = text[line_start: line_end if line_end != -1 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha()]
+    cache = tok.doc.user_data.setdefault(_HEADING_KEY, {})
+    found = cache.get(line_start)
+    if found is None:
+        line_end = text.find("\n", tok.idx)
+        found = cache[line_start] = _is_heading(text[line_start: line_end if line_end != -1 else len(text)])
+    return found
+
+
+def _is_heading(line: str) -> bool:
     if line.isupper():
         return True
+    words = [w for w in line.split() if w[:1].isalpha()]
     caps = sum(1 for w in words if w[:1].isupper())
     return len(words) <= 12 and caps * 2 > len(words)
 

@@ -15,10 +15,11 @@ from deid.errors import DocumentError
 from deid.model import Document, Mention
 from deid.pseudo import formats as fmt
 from deid.pseudo import surrogates as sur
+from deid.pseudo.client import ROSTER_WEIGHT, client_votes
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
 from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
-from deid.pseudo.resolve import Collected, parse_records, record, resolve_case
+from deid.pseudo.resolve import Collected, parse_records, record, resolve_case, resolve_types
 from deid.pseudo.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ _POSS = re.compile(r"(['’]s|['’])$")
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 _HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
 _ATTEMPTS = 400
+TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE", "ID")  # one type per surface within a case
+_LEGAL = re.compile(r",?\s+(?:P\.?L\.?L\.?C|L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Limited|PLC|P\.?C|GmbH|Co)\.?$", re.I)
+_WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +98,7 @@ class Pseudonymizer:
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
+    _roster_ident: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -129,6 +134,14 @@ class Pseudonymizer:
         """Entity key under this run's secret."""
         return entity_key(self.secret, kind, canonical)
 
+    def _surface_key(self, text: str) -> str:
+        return self.key("SURFACE", canonical_form(text))
+
+    def _resolved_type(self, case: str, text: str) -> str:
+        """The one type a surface detected as several types has in this case ('' when it has one)."""
+        val = self.aliases.get((case, "T" + self._surface_key(text)), "")
+        return val[2:] if val.startswith("t:") else ""
+
     def _canon(self, label: str, text: str) -> str:
         return alnum(text) if label in ("CONTACT", "ID") else canonical_form(text)
 
@@ -154,17 +167,51 @@ class Pseudonymizer:
         out: list[str] = []
         for m in mentions:
             label = self.label(m.entity_type)
+            if label in TYPED and (label != "DATE" or _WORD_ONLY.fullmatch(m.text.strip())):
+                bare = label == "ORGANIZATION" and self._classify(label, m.text) == ("org", "")
+                out.append(record("S", case, self._surface_key(m.text), label, "1" if bare else ""))
             if label == "PERSON":
                 out.extend(self._collect_person(case, m.text))
             elif label in VAULTED:
                 sub, hint = self._classify(label, m.text)
                 if sub == "generalise":
                     continue
+                name = _place_name(m.text) if sub == "kind" else ""
+                if name:  # 'Quellport Harbour': the name part is keyed like 'Quellport' alone
+                    out.extend(self.collect(doc, [Mention(m.start, m.start + len(name), m.entity_type,
+                                                          m.score, m.recognizer, name)]))
+                    continue
                 out.append(record("K", label, self.key(label, self._canon(label, m.text)), sub, hint,
                                   self._enc(m.text)))
             elif label == "DATE" and self.vault_path:
                 out.append(record("R", self.surrogate(doc, m.entity_type, m.text)))
+        if self.style == "tag":
+            people = [m for m in mentions if self.label(m.entity_type) == "PERSON"]
+            for i, weight in client_votes(doc.text, people):
+                ident = self._person_ident(people[i].text)
+                if ident:
+                    out.append(record("C", case, ident, str(weight)))
         return out
+
+    def _person_ident(self, text: str) -> str:
+        """Token key of a one-word name or 'given|surname' keys of a full name ('' for initials)."""
+        if initials_only(text):
+            return ""
+        parts = parse_name(text).name_parts
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        if given and surname:
+            return f"{self.key(NAME, canonical_form(given[0].text))}|{self.key(NAME, canonical_form(surname[-1].text))}"
+        return self.key(NAME, canonical_form(parts[0].text)) if parts else ""
+
+    def _roster_client(self) -> str:
+        """Identity of the roster's first person (the client when they occur in a case), or ''."""
+        if self._roster_ident is None:
+            from recognizers.roster import load_roster
+
+            people = load_roster(self.profile.detection.roster).people
+            self._roster_ident = self._person_ident(" ".join(people[0])) if people else ""
+        return self._roster_ident
 
     def _collect_person(self, case: str, text: str) -> list[str]:
         letters = initials_only(text)
@@ -202,8 +249,15 @@ class Pseudonymizer:
     def _classify(self, label: str, text: str) -> tuple[str, str]:
         """Sub-type and a generic hint (a shape or kind words; never the identifier)."""
         t = text.strip()
+        saint = sur.saint_parts(t) if label in ("ORGANIZATION", "LOCATION") else None
+        if saint and (label == "ORGANIZATION" or saint[2] or saint[3]):
+            prefix, name, ending, rest = saint
+            return "saint", "|".join((prefix, ending, _kind_words(rest), self._saint_key(name)))
         if label == "ORGANIZATION":
-            return "org", sur.kind_suffix(_POSS.sub("", t), sur.ORG_KINDS).title()
+            legal = _LEGAL.search(t)
+            core = t[:legal.start()] if legal else t
+            kind = sur.kind_suffix(_POSS.sub("", core), sur.ORG_KINDS).title()
+            return "org", kind + (legal.group(0) if legal and kind else "")
         if label == "CONTACT":
             if "@" in t and not t.startswith("@"):
                 return "email", t.rsplit(".", 1)[-1].lower()
@@ -301,6 +355,10 @@ class Pseudonymizer:
             self._set(key, self._pick(v, col, key, label, label if label in (
                 "ORGANIZATION", "LOCATION") else "", enc, self._maker(key, label, sub, hint)))
         self._resolve_people(v, col)
+        for case, surfaces in col.surfaces.items():
+            for skey, label in resolve_types(surfaces).items():
+                self._alias(v, case, "T" + skey, "t:" + label)
+                self.counts["surfaces_given_one_type"] += 1
         if col.rendered:
             v.add_rendered(sorted(col.rendered))
 
@@ -309,8 +367,15 @@ class Pseudonymizer:
             self.table[key] = value
             self._journal.append(("t", key, value))
 
+    def _saint_key(self, name: str) -> str:
+        """Keyed hash of a saint's name (so a surrogate never keeps the original saint)."""
+        return self.key("SAINT", canonical_form(name))[:16]
+
     def _maker(self, key: str, label: str, sub: str, hint: str) -> Any:
         locale = self.profile.pseudonyms.locale
+        if sub == "saint":
+            prefix, ending, rest, avoid = (hint.split("|") + ["", "", "", ""])[:4]
+            return lambda a: sur.saint_organisation(key, prefix, ending, rest, avoid, a, locale, self._saint_key)
         if label == "ORGANIZATION":
             return lambda a: sur.organisation(key, hint, a, locale)
         if label == "LOCATION":
@@ -341,6 +406,7 @@ class Pseudonymizer:
                 self._alias(v, case, ikey, "v:" + val)
                 self._alias(v, case, "E" + ikey, f"p:{g}|{s}")
             if self.style == "tag":
+                self._choose_client(v, case, names, res)
                 self._number_people(v, case, names, res)
 
     def _alias(self, v: Vault, case: str, key: str, value: str) -> None:
@@ -358,12 +424,39 @@ class Pseudonymizer:
         options = [o for o in options if not v.taken(o) and not self._is_real(v, col, NAME, o)]
         return options[key_int(key, "nick", len(options))] if options else target
 
+    def _choose_client(self, v: Vault, case: str, names: Any, res: Any) -> None:
+        """Record which person of a case is the client: the roster's first entry, else the most cued."""
+        present = {"|".join(p) for p in names.pairs} | set(names.singles)
+        present |= {res.token_entity[k] for k in names.singles if k in res.token_entity}
+        votes: Counter[str] = Counter()
+        roster = self._roster_client()
+        for cand in ([roster, roster.split("|")[0]] if roster else []):
+            ident = res.token_entity.get(cand, cand)
+            if ident in present:
+                votes[ident] += ROSTER_WEIGHT
+                break
+        for ident, weight in names.client_votes:
+            if "|" not in ident:
+                ident = res.token_entity.get(ident, ident)
+            votes[ident] += weight
+        if votes:
+            best = max(votes.values())
+            client = next(i for i in votes if votes[i] == best)
+            self._alias(v, case, "CLIENT", "c:" + client)
+
+    def _client_of(self, case: str) -> str:
+        val = self.aliases.get((case, "CLIENT"), "")
+        return val[2:] if val.startswith("c:") else ""
+
     def _number_people(self, v: Vault, case: str, names: Any, res: Any) -> None:
         ids = ["|".join(p) for p in names.pairs]
         ids += [res.token_entity.get(k, k) for k in sorted(names.singles)]
         ids += ["|".join(res.initial_target[i]) if i in res.initial_target else i
                 for i in sorted(names.initials)]
+        client = self._client_of(case)
         for ident in ids:
+            if ident == client:
+                continue
             ekey = self.key("PERSON_ENTITY", f"{case}|{ident}")
             if ekey not in self.table:
                 got = v.get([ekey]).get(ekey)
@@ -390,6 +483,13 @@ class Pseudonymizer:
         p = self.profile.pseudonyms
         if self.style == "redact":
             return "[REDACTED]"
+        if label in TYPED[1:]:
+            case = case_tag(self.secret, doc.case)
+            resolved = self._resolved_type(case, text)
+            if resolved == "PERSON":
+                return self._person(case, text)
+            if resolved in VAULTED and self.key(resolved, self._canon(resolved, text)) in self.table:
+                label = resolved
         if label == "DATE":
             if p.dates == "tag":
                 return "[DATE]"
@@ -400,11 +500,17 @@ class Pseudonymizer:
         if label == "PERSON":
             return self._person(case_tag(self.secret, doc.case), text)
         if label in ("ORGANIZATION", "LOCATION") and self._is_person_name(text):
-            return self._person(case_tag(self.secret, doc.case), text)  # same name, same surrogate
+            try:  # same name, same surrogate (when that person's surrogate exists in this case)
+                return self._person(case_tag(self.secret, doc.case), text)
+            except DocumentError:
+                pass
         if label in VAULTED:
             sub, _ = self._classify(label, text)
             if sub == "generalise":
                 return self._generalise(text)
+            name = _place_name(text) if sub == "kind" else ""
+            if name:
+                return self.surrogate(doc, entity_type, name) + text[len(name):]
             value = self._lookup(self.key(label, self._canon(label, text)), label)
             if value.startswith("["):
                 return value
@@ -464,6 +570,8 @@ class Pseudonymizer:
                     return self._person_tag(case, ikey) + p.possessive
                 alias = self.aliases.get((case, "E" + tok), "")
                 ident = alias[2:] if alias.startswith("p:") else tok
+            if ident == self._client_of(case):
+                return "[CLIENT]" + p.possessive
             return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON") + p.possessive
         out = []
         surname_canon = next((canonical_form(x.text) for x in reversed(p.parts) if x.role == "surname"), "")
@@ -486,6 +594,8 @@ class Pseudonymizer:
     def _person_tag(self, case: str, ikey: str) -> str:
         alias = self.aliases.get((case, "E" + ikey), "")
         ident = alias[2:] if alias.startswith("p:") else ikey
+        if ident == self._client_of(case):
+            return "[CLIENT]"
         return self._lookup(self.key("PERSON_ENTITY", f"{case}|{ident}"), "PERSON")
 
     def initial_of(self, token: str) -> str:
@@ -545,6 +655,26 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+
+
+def _place_name(text: str) -> str:
+    """The name part of a place written with a kind word ('Quellport' of 'Quellport Harbour'), or ''."""
+    t = text.rstrip()
+    words = list(re.finditer(r"\S+", _POSS.sub("", t)))
+    kind = sur.kind_suffix(" ".join(w.group(0) for w in words), sur.PLACE_KINDS)
+    n = len(kind.split()) if kind else 0
+    if not n or n >= len(words):
+        return ""
+    return t[:words[len(words) - n - 1].end()]
+
+
+def _kind_words(text: str) -> str:
+    """The trailing words of text that name a kind of organisation or place ('Catholic School')."""
+    words = text.split()
+    i = len(words)
+    while i > 0 and words[i - 1].lower().strip(".,") in sur.ORG_KINDS | sur.PLACE_KINDS:
+        i -= 1
+    return " ".join(w.title() if w.islower() else w for w in words[i:])
 
 
 def _known_form(text: str) -> str:

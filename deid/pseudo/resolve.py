@@ -59,6 +59,7 @@ class CaseNames:
     singles: set[str] = field(default_factory=set)
     nicks: dict[str, set[str]] = field(default_factory=dict)
     initials: dict[str, tuple[str, str]] = field(default_factory=dict)  # ikey -> (letters, surname)
+    client_votes: list[tuple[str, int]] = field(default_factory=list)  # (person identity, weight)
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Collected:
     cases: dict[str, CaseNames] = field(default_factory=lambda: defaultdict(CaseNames))
     others: dict[str, tuple[str, str, str, str, int]] = field(default_factory=dict)
     rendered: set[str] = field(default_factory=set)
+    surfaces: dict[str, dict[str, Counter[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))  # case -> surface key -> labels
 
 
 def parse_records(records: list[str]) -> Collected:
@@ -99,7 +102,42 @@ def parse_records(records: list[str]) -> Collected:
             c.others.setdefault(key, (label, subtype, hint, enc, n))
         elif kind == "R":
             c.rendered.add(f[1])
+        elif kind == "C":
+            _, case, ident, weight = (f + [""] * 4)[:4]
+            c.cases[case].client_votes.append((ident, int(weight or 0)))
+        elif kind == "S":
+            _, case, skey, label, bare = (f + [""] * 5)[:5]
+            c.surfaces[case][skey][label] += 1
+            if bare:  # an organisation mention without a kind word ('Akaroa' as ORGANIZATION)
+                c.surfaces[case][skey][BARE_ORG] += 1
     return c
+
+
+BARE_ORG = "ORGANIZATION_WITHOUT_KIND"
+TYPE_ORDER = ("PERSON", "LOCATION", "ORGANIZATION", "DATE", "ID")
+
+
+def resolve_types(surfaces: dict[str, Counter[str]]) -> dict[str, str]:
+    """One type per surface detected as several: PERSON when any mention is (recall first), else the majority.
+
+A place also detected as an organisation whose mentions never name a kind ('Bellville' as
+ORGANIZATION) stays a place.
+
+    Ties go to the earlier type in TYPE_ORDER; surfaces seen with one type only are not listed.
+    """
+    out: dict[str, str] = {}
+    for skey, counts in sorted(surfaces.items()):
+        labels = Counter({k: v for k, v in counts.items() if k != BARE_ORG})
+        if len(labels) < 2:
+            continue
+        if labels["PERSON"]:
+            out[skey] = "PERSON"
+            continue
+        if labels["LOCATION"] and counts[BARE_ORG] >= labels["ORGANIZATION"]:
+            out[skey] = "LOCATION"  # no mention named a kind of organisation: a place
+            continue
+        out[skey] = max(labels, key=lambda lb: (labels[lb], -TYPE_ORDER.index(lb) if lb in TYPE_ORDER else -99))
+    return out
 
 
 @dataclass

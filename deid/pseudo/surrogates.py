@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from deid.pseudo.formats import shape_fill
 from deid.pseudo.keys import key_int, key_rng
@@ -130,6 +131,39 @@ def _prefix(key: str, attempt: int, locale: str) -> str:
         rng = key_rng(key, f"prefix{attempt}")
         return f"{rng.choice(PREFIX_A)} {rng.choice(PREFIX_B)}"
     return person_token(key, "surname", "u", locale, attempt)
+
+
+# Saints that commonly name schools, parishes and hospitals (generic vocabulary, not people).
+SAINTS = ["Aidan", "Agnes", "Alban", "Ambrose", "Andrew", "Anselm", "Augustine", "Barnabas", "Bede",
+          "Benedict", "Bernadette", "Boniface", "Catherine", "Cecilia", "Chad", "Clare", "Columba",
+          "Cuthbert", "Dominic", "Dunstan", "Edmund", "Gabriel", "Gregory", "Hilda", "Ignatius",
+          "Jerome", "Jude", "Kentigern", "Lawrence", "Leonard", "Luke", "Margaret", "Mark", "Martin",
+          "Monica", "Ninian", "Oswald", "Raphael", "Scholastica", "Swithun", "Teresa", "Wilfrid"]
+SAINT_RX = re.compile(r"^(?P<st>St\.?|Saint|Ste\.?|Sts\.?)\s+(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
+                      r"(?P<ap>['’]s|['’])?(?P<rest>(?:\s+\S+)*)$")
+
+
+def saint_parts(text: str) -> tuple[str, str, str, str] | None:
+    """(prefix as written, saint's name, apostrophe ending, following words) of a saint-named place."""
+    m = SAINT_RX.match(" ".join(text.split()))
+    if not m:
+        return None
+    return m.group("st"), m.group("name"), m.group("ap") or "", m.group("rest").strip()
+
+
+def saint_organisation(key: str, prefix: str, ending: str, rest: str, avoid: str, attempt: int,
+                       locale: str, avoid_key: "Callable[[str], str]") -> str:
+    """'St. Brendan's' -> 'St. Aidan's', 'St Mary's Hospital' -> 'St Cuthbert's Hospital'.
+
+    `avoid` is a keyed hash of the original saint's name (`avoid_key` hashes a candidate the same
+    way), so the surrogate never keeps the original saint.
+    """
+    pool = [n for n in SAINTS if avoid_key(n) != avoid]
+    if attempt < len(pool):
+        name = pool[key_int(key, f"saint{attempt}", len(pool))]
+    else:
+        name = person_token(key, "given", "u", locale, attempt)
+    return " ".join(x for x in (f"{prefix} {name}{ending}", rest) if x)
 
 
 def organisation(key: str, suffix: str, attempt: int, locale: str) -> str:

@@ -60,6 +60,17 @@ def test_runner_two_workers_write_what_one_worker_writes(tmp_path, spec, parent)
 
 
 @pytest.mark.slow
+def test_spawned_workers_write_what_forked_workers_write(tmp_path, spec, parent):
+    src = _corpus(tmp_path)
+    spawn_spec = EngineSpec(spec.profile.with_overrides(run={"worker_start": "spawn"}), SECRET)
+    spawn_parent = dataclasses.replace(parent, profile=spawn_spec.profile)
+    forked = run(parent, src, tmp_path / "fork", progress=False, workers=2, spec=spec)
+    spawned = run(spawn_parent, src, tmp_path / "spawn", progress=False, workers=2, spec=spawn_spec)
+    assert not forked.failed and not spawned.failed
+    assert _snapshot(tmp_path / "fork") == _snapshot(tmp_path / "spawn")
+
+
+@pytest.mark.slow
 def test_runner_document_past_its_timeout_fails_closed(tmp_path, spec, parent, monkeypatch):
     src = _corpus(tmp_path)
     slow = dataclasses.replace(parent, profile=parent.profile.with_overrides(run={"timeout_seconds": 0.5}))
@@ -96,6 +107,23 @@ def test_cli_resume_skips_unchanged_files_and_redoes_changed_ones(tmp_path, pare
     resumed = {p for p, d in docs.items() if d.get("notes", {}).get("resumed")}
     assert resumed == set(docs) - {"case-1/doc-3.txt"}
     assert b"Okafor" not in (out / "case-1" / "doc-3.txt").read_bytes()
+
+
+@pytest.mark.slow
+def test_resume_after_a_secret_change_processes_every_file_again(tmp_path, parent):
+    from deid.pseudonyms import Pseudonymizer
+    from deid.runner import run_settings
+
+    src = _corpus(tmp_path)
+    out, rep = tmp_path / "out", tmp_path / "report.json"
+    first = run(parent, src, out, progress=False)
+    rep.write_text(json.dumps(first.to_dict()))
+    other = dataclasses.replace(parent, pseudo=Pseudonymizer.from_profile(parent.profile, b"another-secret-0123456789abcdef"))
+    assert run_settings(other) != run_settings(parent)
+    again = run(other, src, out, progress=False, resume_from=rep)
+    assert not any(d.notes.get("resumed") for d in again.documents)
+    same = run(parent, src, out, progress=False, resume_from=rep)
+    assert all(d.notes.get("resumed") for d in same.documents if d.status == "ok")
 
 
 def test_cli_resume_without_report_is_a_usage_error(tmp_path):

@@ -1,0 +1,167 @@
+"""Normalise NER span boundaries so every mention of one entity is keyed on the same words.
+
+spaCy often carries words that are not part of a name into its spans: a relation or role noun
+("Wife Lina", "Children Omar"), a greeting ("Dear Dr Adeyemi"), a sentence-initial ordinary
+word ("Suppose Ira"), lower-case words of another language or a direction after a place
+("Deshpande mulga radat nahi", "I-94 eastbound"), or text across a bracket or line break
+("Kofi] Hmm"). Those words then become part of the entity's key, so "Lina" and "Wife Lina" got
+different surrogates, and name propagation spread the extra words through the document.
+
+Only NER spans are trimmed (rule-based recognizers already mark exact names); a word that any
+name lexicon knows is never trimmed, and text split at a bracket or line break stays detected
+as separate mentions, so recall does not drop.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from deid.model import Mention
+from deid.namefilter import _at_sentence_start, is_ordinary
+
+_BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}| [-–—] ")
+_WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
+PARTICLES = frozenset("""van von der den de del della di da dos das du la le al el bin ibn ben bint
+ap mac st of the and y e zu ter ten""".split())
+GREETINGS = frozenset("""dear hi hello hey hiya howdy thanks thank cheers morning evening afternoon
+goodbye bye welcome congrats congratulations sorry""".split())
+TRIMMED_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "NRP", "GPE", "FAC")
+
+
+def _is_lower(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.islower() for c in letters)
+
+
+def _pieces(m: Mention) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a mention between brackets and line breaks, stripped."""
+    out, pos = [], 0
+    for b in list(_BREAK.finditer(m.text)) + [None]:
+        end = b.start() if b else len(m.text)
+        seg = m.text[pos:end]
+        lead = len(seg) - len(seg.lstrip(" \t,;:"))
+        core = seg.strip(" \t,;:")
+        if core:
+            out.append((m.start + pos + lead, m.start + pos + lead + len(core)))
+        pos = b.end() if b else end
+    return out
+
+
+def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[str],
+          honorifics: frozenset[str]) -> list[tuple[int, int]]:
+    """Word runs of text[start:end] that remain after trimming non-name words."""
+    words = [(start + w.start(), start + w.end(), w.group(0)) for w in _WORD.finditer(text[start:end])]
+    if len(words) < 2:
+        return [(start, end)]
+    has_cap = any(w[2][:1].isupper() for w in words)
+    keep = [True] * len(words)
+    if has_cap:  # lower-case words inside a name, or at the edges of a place, are not part of it
+        low = [_is_lower(w[2]) and w[2].lower() not in PARTICLES for w in words]
+        if entity == "PERSON":
+            keep = [not x for x in low]
+        else:
+            i, j = 0, len(words)
+            while i < j - 1 and low[i]:
+                keep[i] = False
+                i += 1
+            while j - 1 > i and low[j - 1]:
+                keep[j - 1] = False
+                j -= 1
+    if entity == "PERSON":
+        first = next((i for i, k in enumerate(keep) if k), None)
+        while first is not None and sum(keep) > 1:
+            w = words[first][2].rstrip(".,").lower()
+            nxt = next((words[j][2].rstrip(".").lower() for j in range(first + 1, len(words)) if keep[j]), "")
+            if w in lead_words or w in GREETINGS or (nxt in honorifics and w not in honorifics) or \
+                    is_ordinary(words[first][2], _at_sentence_start(text, words[first][0])):
+                keep[first] = False
+                first = next((i for i in range(first + 1, len(words)) if keep[i]), None)
+            else:
+                break
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i, k in enumerate(keep):
+        if k:
+            run.append(i)
+        elif run:
+            out.append((words[run[0]][0], words[run[-1]][1]))
+            run = []
+    if run:
+        out.append((words[run[0]][0], words[run[-1]][1] if run[-1] < len(words) - 1 else end))
+    return out
+
+
+def lead_words(cues: Any) -> frozenset[str]:
+    """Relation and role nouns that NER puts before a name ("Wife Lina"), titles excepted."""
+    from deid.pseudo.names import FORMAL, KIN
+
+    words = {w for w in set(cues.relations) | set(cues.roles) if " " not in w and len(w) > 2}
+    return frozenset(words - FORMAL - KIN - set(cues.honorifics))
+
+
+def trim_spans(text: str, mentions: Iterable[Mention], lead_words: frozenset[str],
+               honorifics: frozenset[str]) -> list[Mention]:
+    """NER mentions cut at brackets/line breaks and trimmed of words that are not part of the name."""
+    out: list[Mention] = []
+    for m in mentions:
+        if "Spacy" not in m.recognizer or m.entity_type not in TRIMMED_TYPES:
+            out.append(m)
+            continue
+        for ps, pe in _pieces(m):
+            for s, e in _runs(text, ps, pe, m.entity_type, lead_words, honorifics):
+                if s == m.start and e == m.end:
+                    out.append(m)
+                else:
+                    out.append(Mention(s, e, m.entity_type, m.score, m.recognizer, text[s:e]))
+    return out
+
+
+# ---- addresses: one mention per component, so a city inside an address is keyed like the city alone
+_COMPONENT = re.compile(r"[^,\n;]+")
+_POSTCODE_TAIL = re.compile(r"^(?P<place>[^\W\d_][^\d]*?)\s+(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|"
+                            r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6}(?:-\d{4})?)$")
+_STREET = re.compile(r"\b\d+[A-Za-z]?\s+[A-Z][a-z]+|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+PLACE_TYPES = frozenset({"ADDRESS", "LOCATION", "STREET_ADDRESS", "PERSON"})
+
+
+def _components(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma/line separated parts of an address, with a trailing postcode split from its town."""
+    out: list[tuple[int, int]] = []
+    for c in _COMPONENT.finditer(text, start, end):
+        seg = c.group(0)
+        s = c.start() + len(seg) - len(seg.lstrip())
+        e = c.end() - (len(seg) - len(seg.rstrip()))
+        if s >= e:
+            continue
+        pm = _POSTCODE_TAIL.match(text[s:e])
+        place = pm.group("place").strip() if pm else ""
+        if pm and not (place.replace(" ", "").isupper() and len(place.replace(" ", "")) <= 3):
+            out.append((s, s + len(place)))
+            out.append((s + pm.start("code"), e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def split_addresses(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """Address mentions (a digit and a comma, line break or postcode) cut into their components.
+
+    Only separators and spaces leave the spans, so nothing detected is given back; a component
+    with a digit is a place even when the merged span was typed PERSON (names have no digits).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity_type not in PLACE_TYPES or not any(ch.isdigit() for ch in m.text) or (
+                m.entity_type == "PERSON" and not _STREET.search(m.text)):
+            out.append(m)
+            continue
+        parts = _components(text, m.start, m.end)
+        if len(parts) < 2:
+            out.append(m)
+            continue
+        for s, e in parts:
+            etype = "LOCATION" if m.entity_type == "PERSON" and any(ch.isdigit() for ch in text[s:e]) \
+                else m.entity_type
+            out.append(Mention(s, e, etype, m.score, m.recognizer, text[s:e]))
+    return out
