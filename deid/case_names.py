@@ -186,7 +186,7 @@ def _place_surface(text: str) -> str | None:
 
 
 def propagate_places(texts: list[str], mentions: list[list[Mention]],
-                     types: tuple[str, ...] = ("LOCATION", "ORGANIZATION")) -> list[list[Mention]]:
+                     types: tuple[str, ...] = ("LOCATION", "ADDRESS", "ORGANIZATION")) -> list[list[Mention]]:
     """Mark every occurrence, in any document of the case, of a place or organisation found in one."""
     kinds: dict[str, str] = {}
     for text, ms in zip(texts, mentions):
@@ -194,7 +194,7 @@ def propagate_places(texts: list[str], mentions: list[list[Mention]],
             if m.entity_type in types:
                 surface = _place_surface(text[m.start:m.end])
                 if surface:
-                    kinds.setdefault(surface.lower(), m.entity_type)
+                    kinds.setdefault(surface.lower(), "LOCATION" if m.entity_type == "ADDRESS" else m.entity_type)
     if not kinds:
         return mentions
     rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+")

@@ -110,3 +110,11 @@ def test_pastor_title_of_an_anchored_name_is_not_spread():
     ms = [Mention(0, 13, "PERSON", 0.8, "HonorificRecognizer", "Pastor Obiora")]
     out = propagate_case([note, later], [ms, []], titles=frozenset({"pastor"}), not_names=frozenset({"pastor"}))
     assert _found(later, out[1]) == []
+
+
+def test_address_component_spreads_as_a_location():
+    intake = "Address: 12 Kiln Row, Brackenhill, Glasgow"
+    story = "We came to Brackenhill in the winter."
+    part = Mention(23, 34, "ADDRESS", 0.7, "AddressRecognizer", "Brackenhill")
+    out = propagate_case([intake, story], [[part], []])
+    assert [(story[m.start:m.end], m.entity_type) for m in out[1]] == [("Brackenhill", "LOCATION")]
