@@ -115,6 +115,7 @@ def test_pastor_title_of_an_anchored_name_is_not_spread():
 def test_address_component_spreads_as_a_location():
     intake = "Address: 12 Kiln Row, Brackenhill, Glasgow"
     story = "We came to Brackenhill in the winter."
-    part = Mention(23, 34, "ADDRESS", 0.7, "AddressRecognizer", "Brackenhill")
+    s = intake.index("Brackenhill")
+    part = Mention(s, s + 11, "ADDRESS", 0.7, "AddressRecognizer", "Brackenhill")
     out = propagate_case([intake, story], [[part], []])
     assert [(story[m.start:m.end], m.entity_type) for m in out[1]] == [("Brackenhill", "LOCATION")]
