@@ -11,7 +11,9 @@ transcript ("faith told her to leave me alone"). After detection, per case:
   look-alikes) spread only when strong context confirmed them somewhere in the case (a speaker
   label, a title, a relation word, the roster, a following surname), and then only capitalised
   mid-sentence (or as a vocative, "Will, what ..."), and in lower-case speech-to-text only where
-  no word-use cue precedes them ("i hope", "the bill", "last summer" stay).
+  no word-use cue precedes them ("i hope", "the bill", "last summer" stay);
+- places and organisations found in one document are marked wherever they occur in the case
+  ("Huber Heights" -> "huber heights"), when they look like a proper name.
 """
 
 from __future__ import annotations
@@ -209,14 +211,14 @@ def propagate_places(texts: list[str], mentions: list[list[Mention]],
             low = " ".join(m.group(1).lower().split())
             if low not in kinds or _covered(taken, s, e):
                 continue
-            if m.group(1).isupper() and len(m.group(1)) <= 5 and m.group(1) not in ms_texts(text, ms):
+            if m.group(1).isupper() and len(m.group(1)) <= 5 and m.group(1) not in _surfaces(text, ms):
                 continue  # a short acronym only in the exact form seen
             added.append(Mention(s, e, kinds[low], 0.6, CASE_PROPAGATED, m.group(1)))
         out.append(ms + added if added else ms)
     return out
 
 
-def ms_texts(text: str, ms: list[Mention]) -> set[str]:
+def _surfaces(text: str, ms: list[Mention]) -> set[str]:
     """Surfaces of a document's mentions."""
     return {text[m.start:m.end] for m in ms}
 
