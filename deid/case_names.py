@@ -11,7 +11,9 @@ transcript ("faith told her to leave me alone"). After detection, per case:
   look-alikes) spread only when strong context confirmed them somewhere in the case (a speaker
   label, a title, a relation word, the roster, a following surname), and then only capitalised
   mid-sentence (or as a vocative, "Will, what ..."), and in lower-case speech-to-text only where
-  no word-use cue precedes them ("i hope", "the bill", "last summer" stay).
+  no word-use cue precedes them ("i hope", "the bill", "last summer" stay);
+- places and organisations found in one document are marked wherever they occur in the case
+  ("Huber Heights" -> "huber heights"), when they look like a proper name.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from deid.model import Mention
 from deid.propagate import LOOKALIKES
 from recognizers.name_data import fold, load_common_words, load_lexicon
 from recognizers.ner_recognizer import NOT_NAMES as ABBREVIATIONS
+from recognizers.oov_name_recognizer import lower_case_text
 
 CASE_PROPAGATED = "CaseNamePropagation"
 # Recognizers whose context is strong enough to call a look-alike word a name.
@@ -88,13 +93,6 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def lower_case_text(text: str) -> bool:
-    """Speech-to-text without capitals: the pronoun "i" is written lower-case."""
-    low = len(re.findall(r"(?<![\w'’])i(?=[ '’])", text))
-    up = len(re.findall(r"(?<![\w'’])I(?=[ '’])", text))
-    return low >= 2 and up * 4 <= low
-
-
 def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset[str],
              not_names: frozenset[str], titles: frozenset[str]) -> dict[str, _Seen]:
     """Name words of the case's PERSON mentions, keyed by their surface."""
@@ -108,6 +106,8 @@ def _collect(texts: list[str], mentions: list[list[Mention]], blocked: frozenset
             for w in words:
                 low = w.lower()
                 if low in titles or (low in not_names and not m.recognizer.startswith(_ANCHORED)):
+                    continue
+                if low in STOP_WORDS and low not in LOOKALIKES:
                     continue
                 if w in ABBREVIATIONS and not m.recognizer.startswith("SpeakerLabel"):
                     continue
@@ -169,18 +169,26 @@ def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: fro
 
 
 def _place_surface(text: str) -> str | None:
-    """The searchable form of a place/organisation mention, or None when it is too plain to spread."""
+    """The searchable form of a place/organisation mention, or None when it is too plain to spread.
+
+    It must look like a proper name (starts with a capital or a digit, no "--" stutter) and hold a
+    word that is not a common English word ("Equity", "Super Bowl", "Cancer Society" stay put).
+    """
     surface = _POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:")
     words = _WORD.findall(surface)
-    if len(surface) < 4 or not words or surface in ABBREVIATIONS:
+    if len(surface) < 4 or not words or surface in ABBREVIATIONS or "--" in surface:
         return None
-    if len(words) == 1 and (fold(surface) in load_common_words() or load_lexicon().is_ambiguous(surface)):
-        return None  # "Equity", "Mind", "Centre": ordinary words
+    if not (surface[0].isupper() or surface[0].isdigit()):
+        return None
+    common, lexicon = load_common_words(), load_lexicon()
+    heads = [re.split(r"['’]", w)[0] for w in words]  # "you've" -> "you"
+    if all(fold(h) in common or h.lower() in STOP_WORDS or lexicon.is_ambiguous(h) for h in heads):
+        return None
     return surface
 
 
 def propagate_places(texts: list[str], mentions: list[list[Mention]],
-                     types: tuple[str, ...] = ("LOCATION", "ORGANIZATION")) -> list[list[Mention]]:
+                     types: tuple[str, ...] = ("LOCATION", "ADDRESS", "ORGANIZATION")) -> list[list[Mention]]:
     """Mark every occurrence, in any document of the case, of a place or organisation found in one."""
     kinds: dict[str, str] = {}
     for text, ms in zip(texts, mentions):
@@ -188,7 +196,7 @@ def propagate_places(texts: list[str], mentions: list[list[Mention]],
             if m.entity_type in types:
                 surface = _place_surface(text[m.start:m.end])
                 if surface:
-                    kinds.setdefault(surface.lower(), m.entity_type)
+                    kinds.setdefault(surface.lower(), "LOCATION" if m.entity_type == "ADDRESS" else m.entity_type)
     if not kinds:
         return mentions
     rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
@@ -203,14 +211,14 @@ def propagate_places(texts: list[str], mentions: list[list[Mention]],
             low = " ".join(m.group(1).lower().split())
             if low not in kinds or _covered(taken, s, e):
                 continue
-            if m.group(1).isupper() and len(m.group(1)) <= 5 and m.group(1) not in ms_texts(text, ms):
+            if m.group(1).isupper() and len(m.group(1)) <= 5 and m.group(1) not in _surfaces(text, ms):
                 continue  # a short acronym only in the exact form seen
             added.append(Mention(s, e, kinds[low], 0.6, CASE_PROPAGATED, m.group(1)))
         out.append(ms + added if added else ms)
     return out
 
 
-def ms_texts(text: str, ms: list[Mention]) -> set[str]:
+def _surfaces(text: str, ms: list[Mention]) -> set[str]:
     """Surfaces of a document's mentions."""
     return {text[m.start:m.end] for m in ms}
 

@@ -31,6 +31,7 @@ REGISTRY: dict[str, str] = {
     "ids": "recognizers.id_recognizer:create",
     "presidio_extra": "recognizers.presidio_extra:create",
     "name_lexicon": "recognizers.name_lexicon:create",
+    "oov_names": "recognizers.oov_name_recognizer:create",
     "roster": "recognizers.roster:create",
     "addresses": "recognizers.address_recognizer:create",
     "places": "recognizers.gazetteer_recognizer:create",

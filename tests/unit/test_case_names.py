@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.case_names import lower_case_text, propagate_case, propagate_cases
+from deid.case_names import propagate_case, propagate_cases
 from deid.model import Mention
 
 
@@ -89,11 +89,6 @@ def test_upper_case_speaker_label_confirms_the_title_case_name():
     assert _found(note, out[1]) == ["Hope", "Will"]
 
 
-def test_lower_case_text_is_recognised_by_its_pronoun():
-    assert lower_case_text("so i said i would go and i did")
-    assert not lower_case_text("So I said I would go, and i did.")
-
-
 def test_place_found_in_one_document_is_marked_in_lower_case_speech_to_text():
     letter = "She lives in Wexbury Heights with her mother."
     stt = "she drove down from wexbury heights at like six"
@@ -115,3 +110,12 @@ def test_pastor_title_of_an_anchored_name_is_not_spread():
     ms = [Mention(0, 13, "PERSON", 0.8, "HonorificRecognizer", "Pastor Obiora")]
     out = propagate_case([note, later], [ms, []], titles=frozenset({"pastor"}), not_names=frozenset({"pastor"}))
     assert _found(later, out[1]) == []
+
+
+def test_address_component_spreads_as_a_location():
+    intake = "Address: 12 Kiln Row, Brackenhill, Glasgow"
+    story = "We came to Brackenhill in the winter."
+    s = intake.index("Brackenhill")
+    part = Mention(s, s + 11, "ADDRESS", 0.7, "AddressRecognizer", "Brackenhill")
+    out = propagate_case([intake, story], [[part], []])
+    assert [(story[m.start:m.end], m.entity_type) for m in out[1]] == [("Brackenhill", "LOCATION")]
