@@ -19,8 +19,10 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
+from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
 from deid.spanfix import drop_known, lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
@@ -172,6 +174,8 @@ class Analyzer:
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
     lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
     honorifics: frozenset[str] = field(default_factory=frozenset)
+    keep_words: KeepWords | None = None
+    titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -185,13 +189,17 @@ class Analyzer:
                                 log_decision_process=False)
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
+        nouns = cues_for(profile).eponym_nouns
+        keep_words = build_keep_words(load_terms(profile.detection.allow_list),
+                                      load_terms(profile.detection.eponym_names), nouns)
         return cls(profile=profile, engine=engine, allow=allow, ignored=ignored,
                    exempt=frozenset(profile.detection.allow_list_exempt),
                    name_blocked=blocked_name_words(profile, allow),
                    not_names=not_name_words(profile),
-                   eponym_nouns=cues_for(profile).eponym_nouns,
+                   eponym_nouns=nouns, keep_words=keep_words,
                    lead_words=lead_words(cues_for(profile)),
-                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics)
+                   honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
+                   titles=_titles(profile))
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -238,15 +246,24 @@ class Analyzer:
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
+                kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
             mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
+    def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
+                        ) -> list[list[Mention]]:
+        """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
+        return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
+                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
+                               titles=self.titles)
+
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Allow-list, eponym and ordinary-word filters."""
+        """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
         kept = self._filter(trim_spans(text, mentions, self.lead_words, self.honorifics))
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
+        kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)
 
     def _to_mentions(self, text: str, raw: Iterable[RecognizerResult], off: int) -> list[Mention]:
@@ -275,6 +292,12 @@ class Analyzer:
                 continue
             out.append(m)
         return out
+
+
+def _titles(profile: Profile) -> frozenset[str]:
+    """Role, relation and title words: never a name by themselves, whatever the anchor."""
+    cues = cues_for(profile)
+    return frozenset(cues.roles | cues.relations | cues.honorifics)
 
 
 def chunk_text(text: str, max_chars: int, overlap: int = 500) -> list[tuple[int, str]]:

@@ -59,6 +59,10 @@ class DetectionConfig(Strict):
     name_context: str = "names/context.yaml"
     allow_list_exempt: list[str] = []
     propagate_names: bool = True
+    # Full names of well-known theorists: allow phrases, and their surnames are eponyms in context.
+    eponym_names: ListSource = ListSource()
+    # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
+    propagate_case_names: bool = True
 
 
 class PseudonymConfig(Strict):

@@ -36,12 +36,22 @@ class Engine:
         return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:
-        """Phase 1: mentions of every document (batched through nlp.pipe)."""
-        return self.analyzer.analyze_many([d.text for d in docs])
+        """Phase 1: mentions of every document (batched through nlp.pipe), then case-level names."""
+        texts = [d.text for d in docs]
+        mentions = self.analyzer.analyze_many(texts)
+        if self.profile.detection.propagate_case_names:
+            mentions = self.analyzer.propagate_cases([d.case for d in docs], texts, mentions)
+        return mentions
 
     def detect_full(self, docs: list[Document]) -> list[Detection]:
-        """Phase 1 with the near misses the residual risk needs (one analyzer pass)."""
-        return self.analyzer.detect_many([d.text for d in docs], self.profile.risk.residual_score_threshold)
+        """Phase 1 with the near misses the residual risk needs (one analyzer pass), then case-level names."""
+        texts = [d.text for d in docs]
+        dets = self.analyzer.detect_many(texts, self.profile.risk.residual_score_threshold)
+        if self.profile.detection.propagate_case_names:
+            spread = self.analyzer.propagate_cases([d.case for d in docs], texts, [d.mentions for d in dets])
+            for det, ms in zip(dets, spread):
+                det.mentions = ms
+        return dets
 
     def warm_up(self) -> None:
         """Load what detection and key collection load lazily (no surrogate is assigned)."""

@@ -27,6 +27,10 @@ jack jean gene lane dean page reed wade cliff glen dale don ben long young brown
 bishop king queen major sergeant""".split())
 
 
+# Recognizers whose anchor makes even a form-label word a name ("her sister Faith").
+_ANCHORED = ("Roster", "RelationRecognizer", "HonorificRecognizer")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """True when only whitespace and an opening quote/bracket separate start from a sentence end."""
     i = start - 1
@@ -116,7 +120,7 @@ def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
 def _only_common_words(m: Mention, not_names: frozenset[str]) -> bool:
     """True for a PERSON mention made only of role/relation words ("Dad", "Client")."""
     words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(m.text)]
-    return bool(words) and all(w in not_names for w in words) and not m.recognizer.startswith("Roster")
+    return bool(words) and all(w in not_names for w in words) and not m.recognizer.startswith(_ANCHORED)
 
 
 def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = frozenset(),

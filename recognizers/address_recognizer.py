@@ -94,6 +94,11 @@ class AddressRecognizer(RegexRecognizer):
         Rule("highway", r"\b(?:Hwy|Highway|Route|Rte|State\s+Highway|Interstate|Motorway)\.?\s+\d{1,3}[A-Z]?\b", 0.6),
         Rule("the-road", r"(?<=\b(?i:the|on|via|off|took|take)\s+)(?P<v>[NMAR]\d{1,3})\b", 0.5),
         Rule("uk-postcode", r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.7),
+        # Speech-to-text writes postcodes in lower case ("so50 9pq"): the full outward + inward shape only.
+        Rule("uk-postcode-lower", r"\b(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?\s\d[abd-hjlnp-uw-z]{2})\b", 0.6,
+             check=lambda t, s, e: t[s:e].islower()),
+        Rule("ie-eircode", r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}\b", 0.6,
+             check=lambda t, s, e: any(c.isalpha() for c in t[s:e][3:]) and any(c.isdigit() for c in t[s:e][3:])),
         Rule("ca-postcode", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.7),
         Rule("us-zip", rf"(?<=\b(?:{alternation(US_STATES)})\.?,?\s{{1,3}})\d{{5}}(?:-\d{{4}})?\b", 0.7),
         Rule("au-postcode", rf"(?<=\b(?:{alternation(AU_STATES)}),?\s{{1,3}})\d{{4}}\b", 0.7),

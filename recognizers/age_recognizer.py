@@ -1,4 +1,5 @@
-"""Ages: "47-year-old", "aged 92", "Age: 29", "she's 47", "47 y/o", "Aoife (9)", "in her forties".
+"""Ages: "47-year-old", "aged 92", "Age: 29", "she's 47", "47 y/o", "Aoife (9)", "in her forties",
+"fifteen years of age", "before turning 65", "the age is 65", "a woman of 60 years".
 
 Only the number (or decade word) is reported, as in the gold convention (``[[29]]-year-old``).
 """
@@ -17,9 +18,18 @@ DECADE = r"(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nine
 _NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 # Words after a number that make it a quantity, not an age ("he's 5 minutes late").
 _NOT_AGE_AFTER = (r"(?!\s*(?:%|percent|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|kg|lbs?|"
-                  r"pounds|stone|mg|ml|times|o'?clock|foot|feet|ft|cm|inches|am\b|pm\b|[:.]\d|/\d))")
+                  r"pounds|stone|mg|ml|times|degrees?|pages?|o'?clock|foot|feet|ft|cm|inches|am\b|pm\b|[:.]\d|/\d))")
 _PRONOUN_BE = (r"(?i:\b(?:she|he|i|they|you|we)(?:'s|'m|'re|\s+is|\s+was|\s+am|\s+are|\s+were|"
                r"\s+turned|\s+turns|\s+turning)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|now\s+)?)")
+
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013"  # hyphen, Unicode hyphens, non-breaking hyphen, en dash
+_DASH = f"[{_DASHES}]"
+# After "turned 65": what may follow an age (so "turned 90 degrees" or "turned 2 pages" is no age).
+_AGE_END = (r"(?=\s*(?:[.,;:!?)\]]|$)|\s+(?i:years?|yrs?|in|on|at|last|this|next|and|or|when|before|after|"
+            r"the|that|so|but|he|she|they|i|we|should|would|will|could|can|may|might|must|is|was|has|had)\b)")
+_PERSON_NOUN = (r"(?i:\b(?:man|woman|men|women|boy|girl|boys|girls|child|children|person|people|son|"
+                r"daughter|sons|daughters|lady|gentleman|patient|victim|applicant|mother|father)\s+of\s+)")
 
 
 def _plausible(text: str, start: int, end: int) -> bool:
@@ -33,10 +43,17 @@ class AgeRecognizer(RegexRecognizer):
 
     ENTITY = "AGE"
     RULES = (
-        Rule("n-year-old", rf"\b(?P<v>{_NUM})(?=[- ]?(?i:years?|yrs?|yo)[- ]?(?i:old)\b)", 0.85,
+        Rule("n-year-old", rf"\b(?P<v>{_NUM})(?=[ ]?{_DASH}?[ ]?(?i:years?|yrs?|yo)[ ]?{_DASH}?[ ]?(?i:old)\b)",
+             0.85, check=_plausible),
+        Rule("n-years-of-age", rf"\b(?P<v>{_NUM})(?=\s+(?i:years?)\s+(?i:of)\s+(?i:age)\b)", 0.85,
              check=_plausible),
+        Rule("n-and-m-years", rf"\b(?P<v>{_NUM})(?=\s+(?i:and|or|to)\s+{_NUM}\s+(?i:years?)[ {_DASHES}]+"
+                              rf"(?i:old|of\s+age)\b)", 0.7, check=_plausible),
+        Rule("turned-n", rf"(?i:\bturn(?:s|ed|ing)?\s+)(?P<v>\d{{1,3}}|{NUMBER_WORD})\b{_AGE_END}", 0.6,
+             check=_plausible),
+        Rule("person-of-n-years", rf"{_PERSON_NOUN}(?P<v>{_NUM})(?=\s+(?i:years?)\b)", 0.7, check=_plausible),
         Rule("n-yo", r"\b(?P<v>\d{1,3})(?=\s?(?i:y/o|y\.o\.|yo|yr\.? old)(?!\w))", 0.85, check=_plausible),
-        Rule("aged-n", rf"(?i:\bage[ds]?)(?:\s*[:=]\s*|\s+(?:of\s+|about\s+|around\s+|just\s+)?)"
+        Rule("aged-n", rf"(?i:\bage[ds]?)(?:\s*[:=]\s*|\s+(?:of\s+|about\s+|around\s+|just\s+|is\s+|was\s+)?)"
                        rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER, 0.8, check=_plausible),
         Rule("age-sex", r"(?i:\bage\s*/\s*(?:sex|gender))[\s:*]*(?P<v>\d{1,3})\b", 0.85, check=_plausible),
         Rule("pronoun-is-n", _PRONOUN_BE + rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER

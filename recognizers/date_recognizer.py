@@ -17,6 +17,8 @@ from recognizers.regex_base import RegexRecognizer, Rule
 _MONTH = r"(?!(?-i:may|march)\b)" + MONTH
 _WD = rf"(?:{WEEKDAY},?\s+)"
 _TIME_TAIL = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?)?"
+# A year, or an apostrophe year after a day ("Jan 16 '24").
+_YEAR_TAIL = rf"(?:,?\s+{YEAR}|\s+['’]\d\d(?!\w))"
 _D = rf"(?:{DAY_ORD}|{DAY})"
 # Words that, right before a bare "d/m", make it a count or score instead of a date.
 _COUNT_BEFORE = re.compile(r"(?i:\b(?:session|sessions|score|scored|rated|rating|of|out|page|"
@@ -54,10 +56,10 @@ class CalendarDateRecognizer(RegexRecognizer):
     ENTITY = "DATE_TIME"
     RULES = (
         Rule("day-month-year",
-             rf"\b{_WD}?{_D}(?:\s*[-–]\s*{_D})?(?:\s+of)?\s+{_MONTH}(?:,?\s+{YEAR}{_TIME_TAIL})?(?!\w)",
+             rf"\b{_WD}?{_D}(?:\s*[-–]\s*{_D})?(?:\s+of)?\s+{_MONTH}(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)",
              0.85),
         Rule("month-day-year",
-             rf"\b{_WD}?{_MONTH}\s+{_D}\b(?:,?\s+{YEAR}{_TIME_TAIL})?(?!\w)", 0.85),
+             rf"\b{_WD}?{_MONTH}\s+{_D}\b(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)", 0.85),
         Rule("month-year",
              rf"\b(?:(?i:early|late|mid|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
              rf"(?:\s*[-–/]\s*{_MONTH})?,?\s+(?:of\s+)?{YEAR}\b", 0.85),

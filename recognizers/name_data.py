@@ -119,8 +119,14 @@ def gender_guesser_names() -> set[str]:
     return out
 
 
+# Faker provider attributes holding given names / family names: first_names*, middle_names*,
+# first_romanized_names* (zh, ja), last_names*, last_romanized_names, male_/unisex_last_names (pl).
+_FIRST_ATTR = re.compile(r"^(?:first_name|middle_name|first_romanized_name)")
+_LAST_ATTR = re.compile(r"^(?:last_name|last_romanized_name|(?:male|female|unisex)_last_name)")
+
+
 def faker_names() -> tuple[set[str], set[str]]:
-    """First and last names of every Faker person locale."""
+    """First and last names of every Faker person locale (romanised forms of zh/ja names too)."""
     import faker.providers.person as person
 
     first: set[str] = set()
@@ -130,7 +136,7 @@ def faker_names() -> tuple[set[str], set[str]]:
         for attr, value in vars(prov).items():
             if not isinstance(value, (list, tuple, dict)):
                 continue
-            target = first if attr.startswith("first_name") else last if attr.startswith("last_name") else None
+            target = first if _FIRST_ATTR.match(attr) else last if _LAST_ATTR.match(attr) else None
             if target is None:
                 continue
             for name in value:

@@ -20,7 +20,8 @@ ORG_WORDS = [
     # health
     "Clinic", "Hospital", "Hospice", "Medical", "Medical Centre", "Medical Center",
     "Medical Practice", "Family Medicine", "Medicine", "Practice", "Surgery", "Health Team",
-    "Health Centre", "Health Center", "Pharmacy", "Counselling", "Counseling", "Psychology",
+    "Health Centre", "Health Center", "Health", "Healthcare", "Family Health", "Centre", "Center",
+    "Partnership", "Pharmacy", "Counselling", "Counseling", "Psychology",
     "Psychologists", "Psychiatry", "Therapies", "Therapy", "Wellness", "Wellness Clinic",
     "Rehab", "Day Program", "Day Programme", "Program", "Programme", "MHC",
     # faith
@@ -35,7 +36,7 @@ ORG_WORDS = [
     "FC", "United", "Club", "Strikers", "Rovers", "Athletic", "Wanderers", "Rangers",
     "Lab", "Laboratory", "Services", "Solutions", "Industries", "Enterprises", "Holdings",
     "Partners", "Law", "Legal", "Solicitors", "Attorneys", "Poultry", "Foods", "Bakery",
-    "Restaurant", "Supermarket", "Motors", "Construction", "Builders", "Plumbing", "Airlines",
+    "Restaurant", "Trattoria", "Cafe", "Café", "Bar", "Pub", "Garage", "Auto Repair", "Supermarket", "Motors", "Construction", "Builders", "Plumbing", "Airlines",
     "Police", "Fire Department", "Fire Brigade", "Fire Service", "Fire Rescue", "Department",
     "Agency", "Authority", "Commission", "Union", "Federation", "League", "Network",
     "Alliance", "Mission", "Shelter", "Refuge", "Aghadi", "Party", "Collective", "Studio",

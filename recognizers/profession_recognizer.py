@@ -57,11 +57,15 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _job() -> str:
-    """Regex for a job phrase: up to two free lower-case modifiers, then a title or head noun."""
+    """Regex for a job phrase: up to two free lower-case modifiers, then a title or head noun.
+
+    Singular only: a plural ("my clients are ranchers", "the paid firefighters on") names a group,
+    not one person's job.
+    """
     titles, heads, _ = lexicon()
     multi = [t for t in titles if " " in t]
     core = rf"(?:{alternation(multi)}|{alternation(sorted(heads))})"
-    return rf"(?i:(?:{_FREE}[a-z][a-z'\-]+[ \t]+){{0,2}}{core})(?:e?s)?\b"
+    return rf"(?i:(?:{_FREE}[a-z][a-z'\-]+[ \t]+){{0,2}}{core})\b"
 
 
 def _unique() -> str:

@@ -53,6 +53,23 @@ def is_age(text: str) -> bool:
     return bool(_AGE_RE.search(text)) or text.strip().lower() in _NUMBER_WORDS
 
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_NUMBER_RE = re.compile(
+    rf"\b(?:\d{{1,3}}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS})\b",
+    re.IGNORECASE)
+
+
+def age_number_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the number in an age expression ("65 years of age" -> "65"), as the project scores ages.
+
+    The project's gold marks the number alone (FORMAT.md, ``[[29]]-year-old``); "years of age" and
+    "the age of" identify nobody. None when the text has no number.
+    """
+    m = _AGE_NUMBER_RE.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     from faker.providers.job import Provider

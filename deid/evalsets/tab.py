@@ -4,7 +4,7 @@ Texts: ``TAB_test_BK=Original.json`` ``{doc_id: text}``; gold: ``TAB_test_Manual
 ``{doc_id: [[start, end, type], ...]}`` (Python str offsets, end exclusive, unsorted, some nested).
 Mapping (README there): PERSON -> PERSON without leading titles; CODE -> ID; LOC -> LOCATION except
 country names; ORG -> ORGANIZATION; DATETIME -> DATE only when more specific than a year; DEM ->
-AGE or PROFESSION when it is one. Everything else (countries, bare years, durations, nationalities,
+AGE (its number only, as the project's gold marks ages) or PROFESSION when it is one. Everything else (countries, bare years, durations, nationalities,
 QUANTITY, MISC, titles) becomes an unscored ``quasi`` region. The TAE copy has no coreference ids, so
 an entity is approximated as one surface form within one judgment.
 """
@@ -69,6 +69,13 @@ def load(folder: Path) -> list[GoldDoc]:
                 if cut:
                     quasi.append((start, start + cut, "TAB PERSON title"))
                     start += cut
+            if label == "AGE":
+                core = labels.age_number_span(text[start:end])
+                if core:  # "65 years of age": the number is scored, the rest is unscored context
+                    quasi.extend(piece for piece in ((start, start + core[0], "TAB AGE context"),
+                                                     (start + core[1], end, "TAB AGE context"))
+                                 if piece[1] > piece[0])
+                    start, end = start + core[0], start + core[1]
             if re.search(r"\w", text[start:end]):
                 add_phi(phi, start, end, label, _entity(doc_id, label, text[start:end]))
         docs.append(GoldDoc(id=f"tab_echr_test:{doc_id}", case=f"tab:{doc_id}", text=text, phi=phi,

@@ -36,3 +36,11 @@ def test_labels_country(text, expected):
                                            ("eighteen", True), ("1968", False), ("Somali", False)])
 def test_labels_age(text, expected):
     assert labels.is_age(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [("65 years of age", "65"), ("age of three", "three"),
+                                           ("twenty-two years old", "twenty-two"), ("9-year-old", "9"),
+                                           ("eighteen", "eighteen"), ("over the age of", None)])
+def test_labels_age_number_span_is_the_number_alone(text, expected):
+    span = labels.age_number_span(text)
+    assert (text[span[0]:span[1]] if span else None) == expected

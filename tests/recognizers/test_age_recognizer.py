@@ -28,6 +28,16 @@ REC = AgeRecognizer()
     ("Mrs Arden, then 40, was on duty", "40"),
     ("a woman in her forties", "forties"),
     ("widower, Scottish, 58\n", "58"),
+    ("their 18 year\u2011old daughter", "18"),                  # non-breaking hyphen
+    ("the sixteen -year-old Brannoc said", "sixteen"),
+    ("who was then fifteen years of age", "fifteen"),
+    ("two children of ten and twelve years of age", "ten"),
+    ("two children of ten and twelve years of age", "twelve"),
+    ("assistance before turning 65 should be reviewed", "65"),
+    ("My brother just turned 35", "35"),
+    ("my daughter's turning 12, and already", "12"),
+    ("the pension age is 65 for men", "65"),
+    ("A woman of 60 years or more", "60"),
 ])
 def test_age_recognizer_when_age_then_number_only(text, expected):
     assert expected in found(REC, text)
@@ -40,6 +50,9 @@ def test_age_recognizer_when_age_then_number_only(text, expected):
     "Session 7 of 12 (3)",
     "she was 2 of 6 applicants",
     "took 20 mg since October",
+    "she turned 90 degrees and left",
+    "turn 2 pages back",
+    "a man of 6 feet",
 ])
 def test_age_recognizer_when_quantity_or_score_then_nothing(text):
     assert found(REC, text) == []

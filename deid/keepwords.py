@@ -1,0 +1,269 @@
+"""Keep words: drop mentions of look-alikes that must survive (famous names, theorists, drugs, pets).
+
+Runs after the allow-list's exact match and widens it with context:
+- an allow-list phrase covers every mention inside it ("Swift" in "Taylor Swift", "April" in
+  "April showers", "Schut" in "Stroebe and Schut"); a strong-context mention (speaker, title,
+  relation) loses only to a longer phrase when its own words are allow-listed ("Lady Macbeth");
+- a theorist's surname is an eponym before a method word, a citation or a named method
+  ("Worden's tasks", "Herman's idea of", "Shapiro (2018)", "Durie's Te Whare Tapa Whā"), whatever
+  label NER gave it;
+- a mention made only of drug names and dose words ("prazosin 2 mg nocte"), from the drug list
+  built from a pinned package (recognizers/drug_data.py);
+- a named scale or questionnaire ("the Kelmbury Mood Scale", "Orlan Wellbeing Inventory");
+- a pet's name right after the animal ("his dog Moke", "her horse, Dusty,");
+- a name that is also a common verb, opening a sentence before its object ("Mark it.", "Bill them").
+The roster always wins, and strong-context recognizers keep their mention except as said above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from deid.eponyms import is_eponym
+from deid.lists import normalise_term
+from deid.model import Mention
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_TOKEN = re.compile(r"[^\W\d_][\w-]*(?:['’]s)?|\d+(?:[.,]\d+)?")
+_PARTICLES = frozenset("van von der den de del della di da du dos das la le ten ter".split())
+# Everyday words after "X's" that make a theorist's surname a reference to their work ("Herman's idea
+# of reconnection"), only for surnames that are not common words, and only before a preposition or
+# punctuation: "Herman's idea was to sell the house" stays a person.
+THEORIST_NOUNS = frozenset("""idea ideas concept concepts notion notions work works writing writings book
+books account accounts view views term terms description descriptions argument arguments research
+findings study studies paper papers distinction distinctions insight insights definition definitions
+phrase observation observations model models approach framework""".split())
+_WORK_ADJ = "seminal|landmark|influential|classic|original|well-known|famous|early|later"
+_THEORIST_WORK = re.compile(
+    rf"(?i:(?:['’]s?)?[ \t]+(?:(?:{_WORK_ADJ})[ \t]+)?(?:{'|'.join(sorted(THEORIST_NOUNS))})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to)\b))")
+# Academic words that make any theorist's surname an eponym ("Rogers' core conditions").
+CONCEPT_NOUNS = frozenset("""theory theories hypothesis experiment experiments conditions situation triad
+factors stages tasks phases schema schemas hierarchy formulation helplessness attachment self-efficacy
+efficacy transference defence defense mechanisms paradox questioning mentalizing mentalising
+mentalization mentalisation archetype archetypes unconscious ego superego id drives instinct
+self-actualisation self-actualization actualisation actualization containment horsemen position
+positions equation curve tolerance""".split())
+# "Worden's four tasks": a count between the possessive and the noun.
+_COUNT = re.compile(r"(?:['’]s?)?[ \t]+(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b")
+_PETS = ("dog|dogs|puppy|pup|cat|cats|kitten|kitty|horse|pony|mare|gelding|foal|rabbit|bunny|hamster|"
+         "guinea pig|gerbil|budgie|parrot|bird|goldfish|fish|tortoise|turtle|lizard|snake|ferret|"
+         "pet|pets|labrador|lab|spaniel|terrier|collie|poodle|retriever|beagle|greyhound|whippet|"
+         "dachshund|pug|husky|alsatian|staffie|tabby")
+_PET_BEFORE = re.compile(rf"(?i)\b(?:{_PETS})(?:\s*,\s*|\s+(?:named|called)\s+|\s+)$")
+_PET_LOOKBACK = 30
+# "Mark it." "Bill them." "Will it work?": a name-like word opening a sentence, then an object, is a verb.
+_VERB_OBJECT = re.compile(r" (?:it|them|this|that|me|us|him|up|down|out|off)\b(?![\w'’-])")
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s?)?[ \t]+")
+_ARTICLE = re.compile(r"(?i:the|an?)[ \t]+")
+# Named instruments that NER takes for places or organisations ("Kelmbury Mood Scale").
+_INSTRUMENT = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,4}?[ \t]+(?i:scale|inventory|questionnaire|checklist)\b"
+                         r"(?![ \t]+[A-Z])")
+_CITATION_REST = re.compile(r"^['’]?s?\s*(?:et al\b\.?)?")
+_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+@dataclass(frozen=True)
+class KeepWords:
+    """Lookups for the keep rules, built once per process from the profile's lists."""
+
+    phrases: frozenset[str]
+    first_words: frozenset[str]
+    max_words: int
+    theorists: frozenset[str]
+    strict_theorists: frozenset[str]
+    drugs: frozenset[str]
+    dose_words: frozenset[str]
+    eponym_nouns: frozenset[str]
+
+
+def _fold(term: str) -> str:
+    return normalise_term(term.replace("’", "'"))
+
+
+def surnames(full_names: Iterable[str]) -> set[str]:
+    """Folded surnames of full names: the last word, or the particle phrase ("van der kolk")."""
+    out = set()
+    for name in full_names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        i = len(words) - 1
+        while i > 1 and words[i - 1].lower() in _PARTICLES:
+            i -= 1
+        out.add(_fold(" ".join(words[i:])))
+        out.add(_fold(words[-1]))
+    return out
+
+
+def build_keep_words(allow_terms: Iterable[str], theorist_names: Iterable[str],
+                     eponym_nouns: frozenset[str], drugs: frozenset[str] | None = None) -> KeepWords:
+    """Build the lookups: allow phrases, theorist surnames (strict when a common word), drugs."""
+    from recognizers.drug_data import DOSE_WORDS, load_drugs
+    from recognizers.name_data import load_lexicon
+
+    lexicon = load_lexicon()
+
+    names = [n for n in theorist_names if n.strip()]
+    phrases = frozenset(_fold(t) for t in [*allow_terms, *names] if t.strip())
+    max_words = max((len(_WORD.findall(p)) for p in phrases), default=1)
+    firsts = {w[0] for w in (_WORD.findall(p) for p in phrases) if w}
+    firsts |= {_fold(w) for w in firsts}
+    theorists = frozenset(surnames(names))
+    strict = frozenset(s for s in theorists if lexicon.is_ambiguous(s) or s in lexicon.calendar)
+    return KeepWords(phrases=phrases, first_words=frozenset(firsts), max_words=min(max_words, 8), theorists=theorists,
+                     strict_theorists=strict, drugs=load_drugs() if drugs is None else drugs,
+                     dose_words=DOSE_WORDS, eponym_nouns=eponym_nouns)
+
+
+def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
+    """(start, end, words) of every allow-list phrase in text, longest at each start."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (s, e1) in enumerate(words):
+        first = text[s:e1].lower().replace("’", "'")
+        if first not in kw.first_words and _fold(first) not in kw.first_words:
+            continue
+        for n in range(min(kw.max_words, len(words) - i), 0, -1):
+            e = words[i + n - 1][1]
+            if _fold(text[s:e]) in kw.phrases:
+                out.append((s, e, n))
+                break
+    return out
+
+
+def _inside(m: Mention, spans: list[tuple[int, int, int]], kw: KeepWords, strong: bool) -> bool:
+    """True when an allow phrase covers the mention.
+
+    A strong-context mention loses only to a longer phrase when its own words are allow-listed
+    too ("Lady Macbeth"): "Mr Rogers said to me" stays a person.
+    """
+    if strong and _fold(m.text) not in kw.phrases:
+        return False
+    lead = _ARTICLE.match(m.text)
+    start = m.start + (lead.end() if lead else 0)  # NER spans take the article along
+    for s, e, n in spans:
+        if s > start:
+            break
+        if m.end <= e and (not strong or n > len(_WORD.findall(m.text))):
+            return True
+    return False
+
+
+def _theorist_core(m: Mention, kw: KeepWords) -> Mention | None:
+    """The theorist surname inside a mention, when the rest is ordinary words or a citation year.
+
+    NER spans spill over neighbours: "Discussed Herman's", "Shapiro (2018".
+    """
+    from recognizers.name_data import load_lexicon
+
+    words = list(_WORD.finditer(m.text))
+    for j, w in enumerate(words):
+        for k in range(len(words), j, -1):  # longest surname first ("van der Kolk")
+            end = words[k - 1].end()
+            if _fold(m.text[w.start():end]) not in kw.theorists:
+                continue
+            before = words[:j]
+            rest = _CITATION_REST.sub("", m.text[end:])
+            if any(load_lexicon().kind(b.group()) for b in before) or re.search(r"[^\W\d_]", rest):
+                return None
+            core = m.text[w.start():end]
+            start = m.start + w.start()
+            return Mention(start, start + len(core), m.entity_type, m.score, m.recognizer, core)
+    return None
+
+
+def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int, int, int]]) -> bool:
+    """True when a theorist's surname refers to their work here (method word, citation, method name)."""
+    core = _theorist_core(m, kw)
+    if core is None:
+        return False
+    strict = _fold(core.text) in kw.strict_theorists
+    count = _COUNT.match(text, core.end)
+    probe = core if not count else Mention(core.start, count.end(), core.entity_type, core.score,
+                                           core.recognizer, text[core.start:count.end()])
+    if is_eponym(text, probe, kw.eponym_nouns | CONCEPT_NOUNS):
+        return True
+    if strict:
+        return False
+    if _THEORIST_WORK.match(text, core.end):
+        return True
+    after = _POSSESSIVE_AFTER.match(text, core.end)
+    nxt = after.end() if after else None
+    return nxt is not None and any(s == nxt for s, _, _ in spans)
+
+
+def _instrument(text: str, m: Mention) -> bool:
+    """True when the mention names a scale or questionnaire ("the Kelmbury Mood Scale")."""
+    words = _WORD.findall(m.text)
+    if words and words[-1].lower() in ("scale", "inventory", "questionnaire", "checklist"):
+        return True
+    return bool(_INSTRUMENT.match(text, m.end))
+
+
+def _drug_mention(m: Mention, kw: KeepWords) -> bool:
+    """True when every token is a drug name, a dose word or a number, and one is a drug."""
+    toks = [t.lower() for t in _TOKEN.findall(m.text.replace("’", "'"))]
+    toks = [t[:-2] if t.endswith("'s") else t for t in toks]
+    if not any(t in kw.drugs for t in toks):
+        return False
+    return all(t in kw.drugs or t in kw.dose_words or t[0].isdigit() for t in toks)
+
+
+def _pet_name(text: str, m: Mention) -> bool:
+    """True for a one-word name right after an animal word ("his dog Moke", "a cat called Biscuit")."""
+    if len(_WORD.findall(m.text)) != 1:
+        return False
+    return bool(_PET_BEFORE.search(text[max(0, m.start - _PET_LOOKBACK):m.start]))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when only spaces, quotes or brackets separate start from a line or sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([*-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;]"
+
+
+def _verb_opening(text: str, m: Mention) -> bool:
+    """True for a one-word name that is also a common word, opening a sentence before an object."""
+    from recognizers.name_data import load_lexicon
+
+    if m.entity_type != "PERSON" or not _WORD.fullmatch(m.text) or not m.text[:1].isupper():
+        return False
+    if not load_lexicon().is_ambiguous(m.text):
+        return False
+    return bool(_VERB_OBJECT.match(text, m.end)) and _sentence_start(text, m.start)
+
+
+def drop_keep_words(text: str, mentions: list[Mention], kw: KeepWords | None,
+                    exempt: frozenset[str] = frozenset(), phrases_only: bool = False) -> list[Mention]:
+    """Remove mentions that the keep rules say must survive (roster mentions always stay).
+
+    phrases_only: apply the allow-phrase rule alone (after name propagation, which can spread a
+    real name into "Taylor Swift"; the other rules already ran on what propagation starts from).
+    """
+    if kw is None or not mentions:
+        return mentions
+    spans = phrase_spans(text, kw) if kw.phrases else []
+    out = []
+    for m in mentions:
+        if m.recognizer.startswith("Roster"):
+            out.append(m)
+            continue
+        strong = m.recognizer in exempt
+        if spans and _inside(m, spans, kw, strong):
+            continue
+        if phrases_only:
+            out.append(m)
+            continue
+        if not strong and m.entity_type in _TYPES and (
+                _theorist_eponym(text, m, kw, spans) or _pet_name(text, m) or _verb_opening(text, m)
+                or _instrument(text, m)):
+            continue
+        if not strong and _drug_mention(m, kw):
+            continue
+        out.append(m)
+    return out
