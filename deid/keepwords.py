@@ -17,6 +17,8 @@ The roster always wins, and strong-context recognizers keep their mention except
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -120,6 +122,11 @@ def build_keep_words(allow_terms: Iterable[str], theorist_names: Iterable[str],
 
 def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
     """(start, end, words) of every allow-list phrase in text, longest at each start."""
+    return list(_phrase_spans(text, kw))
+
+
+@lru_cache(maxsize=8)  # detection asks for the same text's phrases two or three times in a row
+def _phrase_spans(text: str, kw: KeepWords) -> tuple[tuple[int, int, int], ...]:
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     out = []
     for i, (s, e1) in enumerate(words):
@@ -131,7 +138,7 @@ def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
             if _fold(text[s:e]) in kw.phrases:
                 out.append((s, e, n))
                 break
-    return out
+    return tuple(out)
 
 
 def _inside(m: Mention, spans: list[tuple[int, int, int]], kw: KeepWords, strong: bool) -> bool:

@@ -23,6 +23,7 @@ CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "
                         "SYM", "SPACE"})
 # Lower-case tokens tagged like this are ordinary words unless context says otherwise.
 WORDLIKE_POS = frozenset({"VERB", "ADV", "INTJ"})
+_WORD_POS = CLOSED_POS | WORDLIKE_POS
 # Words right before a name that make an ambiguous token a name ("told will", "hi grace").
 STRONG_BEFORE = frozenset("""told tell tells telling asked ask asks asking named called call calls
 texted texting emailed messaged phoned rang met saw visited hugged kissed thank thanks hi hey
@@ -92,18 +93,19 @@ class NameLexiconRecognizer(EntityRecognizer):
         if tok.is_upper and len(tok.text) <= 3 and not _speaker_label(tok):
             return 0.0  # acronyms (SUD, VIC); initials are the roster's and the names helper's
         lex = self.lexicon
-        if not lex.kind(tok.text):
+        kind = lex.kind(tok.text)
+        if not kind:
             return 0.0
-        if _speaker_label(tok) and lex.kind(tok.text) & FIRST and not tok.is_stop:
+        if kind & FIRST and not tok.is_stop and _speaker_label(tok):
             return self.CONTEXT_SCORE if lex.is_ambiguous(tok.text) else self.SCORE
-        if lex.kind(tok.text) & FIRST and self._after_inverted_surname(tok):
+        if kind & FIRST and self._after_inverted_surname(tok):
             return self.CONTEXT_SCORE
         if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "PER") and not self._ner_mistake(tok):
             return 0.0  # NER calls it something else (a place, a date, a nationality)
         if self._pair(tok):
             return self.PAIR_SCORE
         if not lex.is_ambiguous(tok.text):
-            if tok.pos_ in CLOSED_POS | WORDLIKE_POS and not (_mid_capital(tok) or self._context(tok)):
+            if tok.pos_ in _WORD_POS and not (_mid_capital(tok) or self._context(tok)):
                 return 0.0
             return self.SCORE
         if self._context(tok, calendar=tok.lower_ in lex.calendar):
