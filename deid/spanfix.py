@@ -181,7 +181,7 @@ _AFTER_TAG = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]['’]?s? $")
 
 
 def drop_known(text: str, mentions: Iterable[Mention], is_known: Callable[[str], bool] | None,
-               reach: int = 3) -> list[Mention]:
+               reach: int = 5) -> list[Mention]:
     """Mentions that are not part of a known surrogate ('Crest' of 'Amber Crest Group', '1367-1610' of
     'ZRW 1367-1610'): each is widened by up to `reach` words either side and tested whole."""
     ms = list(mentions)

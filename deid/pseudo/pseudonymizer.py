@@ -695,7 +695,7 @@ def _kind_words(text: str) -> str:
 
 def _known_form(text: str) -> str:
     """Lower case without surrounding quotes/emphasis, trailing punctuation or a possessive."""
-    t = text.strip().strip("\"'*_").rstrip(".,;:!?").strip()
+    t = text.strip().strip("\"'*_()[]“”‘’").rstrip(".,;:!?").strip("\"'*_()[]“”‘’ ")
     return _POSS.sub("", t).lower()
 
 
