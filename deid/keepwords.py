@@ -28,6 +28,7 @@ from deid.lists import normalise_term
 from deid.model import Mention
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_PHRASE_WORD = re.compile(r"[^\W_][\w'’]*")  # hyphen splits: "Stockholm syndrome-type bonding"
 _TOKEN = re.compile(r"[^\W\d_][\w-]*(?:['’]s)?|\d+(?:[.,]\d+)?")
 _PARTICLES = frozenset("van von der den de del della di da du dos das la le ten ter".split())
 # Everyday words after "X's" that make a theorist's surname a reference to their work ("Herman's idea
@@ -47,7 +48,13 @@ factors stages tasks phases schema schemas hierarchy formulation helplessness at
 efficacy transference defence defense mechanisms paradox questioning mentalizing mentalising
 mentalization mentalisation archetype archetypes unconscious ego superego id drives instinct
 self-actualisation self-actualization actualisation actualization containment horsemen position
-positions equation curve tolerance""".split())
+positions equation curve tolerance self selves""".split())
+# "I draw on Bowlby for attachment", "as Bowlby theorised": the theorist's work, not a person.
+_WORK_BEFORE = re.compile(r"(?i:\b(?:draw|draws|drew|drawing|lean|leans|leaned|leant|leaning|rely|relies|relied|"
+                          r"relying)[ \t]+on[ \t]+)$")
+_FOR_TOPIC = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?([^\W\d_][\w-]*)")
+_WORK_VERB = re.compile(r"(?i:[ \t]+(?:theorised|theorized|theorises|theorizes|posited|posits|coined|"
+                        r"hypothesised|hypothesized)\b)")
 # "Worden's four tasks": a count between the possessive and the noun.
 _COUNT = re.compile(r"(?:['’]s?)?[ \t]+(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b")
 _PETS = ("dog|dogs|puppy|pup|cat|cats|kitten|kitty|horse|pony|mare|gelding|foal|rabbit|bunny|hamster|"
@@ -110,8 +117,8 @@ def build_keep_words(allow_terms: Iterable[str], theorist_names: Iterable[str],
 
     names = [n for n in theorist_names if n.strip()]
     phrases = frozenset(_fold(t) for t in [*allow_terms, *names] if t.strip())
-    max_words = max((len(_WORD.findall(p)) for p in phrases), default=1)
-    firsts = {w[0] for w in (_WORD.findall(p) for p in phrases) if w}
+    max_words = max((len(_PHRASE_WORD.findall(p)) for p in phrases), default=1)
+    firsts = {w[0] for w in (_PHRASE_WORD.findall(p) for p in phrases) if w}
     firsts |= {_fold(w) for w in firsts}
     theorists = frozenset(surnames(names))
     strict = frozenset(s for s in theorists if lexicon.is_ambiguous(s) or s in lexicon.calendar)
@@ -127,7 +134,7 @@ def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
 
 @lru_cache(maxsize=8)  # detection asks for the same text's phrases two or three times in a row
 def _phrase_spans(text: str, kw: KeepWords) -> tuple[tuple[int, int, int], ...]:
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.end()) for m in _PHRASE_WORD.finditer(text)]
     out = []
     for i, (s, e1) in enumerate(words):
         first = text[s:e1].lower().replace("’", "'")
@@ -154,7 +161,7 @@ def _inside(m: Mention, spans: list[tuple[int, int, int]], kw: KeepWords, strong
     for s, e, n in spans:
         if s > start:
             break
-        if m.end <= e and (not strong or n > len(_WORD.findall(m.text))):
+        if m.end <= e and (not strong or n > len(_PHRASE_WORD.findall(m.text))):
             return True
     return False
 
@@ -195,7 +202,12 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
         return True
     if strict:
         return False
-    if _THEORIST_WORK.match(text, core.end):
+    if _THEORIST_WORK.match(text, core.end) or _WORK_VERB.match(text, core.end):
+        return True
+    if _WORK_BEFORE.search(text[max(0, core.start - 30):core.start]):
+        return True
+    topic = _FOR_TOPIC.match(text, core.end)  # "... and Bowlby for attachment"
+    if topic and topic.group(1).lower() in CONCEPT_NOUNS | kw.eponym_nouns:
         return True
     after = _POSSESSIVE_AFTER.match(text, core.end)
     nxt = after.end() if after else None
@@ -220,10 +232,17 @@ def _drug_mention(m: Mention, kw: KeepWords) -> bool:
 
 
 def _pet_name(text: str, m: Mention) -> bool:
-    """True for a one-word name right after an animal word ("his dog Moke", "a cat called Biscuit")."""
-    if len(_WORD.findall(m.text)) != 1:
+    """True for a one-word name right after an animal word ("his dog Moke", "a cat called Biscuit").
+
+    After a comma the name must close with one too ("her horse, Dusty, became"): "I took the dog,
+    Sarah took the kids" keeps Sarah. A possessive ("gave the dog Sarah's blanket") is a person.
+    """
+    if len(_WORD.findall(m.text)) != 1 or m.text.endswith(("'s", "’s")) or text[m.end:m.end + 1] in ("'", "’"):
         return False
-    return bool(_PET_BEFORE.search(text[max(0, m.start - _PET_LOOKBACK):m.start]))
+    before = _PET_BEFORE.search(text[max(0, m.start - _PET_LOOKBACK):m.start])
+    if not before:
+        return False
+    return "," not in before.group() or text[m.end:m.end + 1] == ","
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -41,6 +41,7 @@ def test_keepwords_phrase_spans_find_longest_phrase_case_insensitively():
     ("Then it's Brindle showers again.", "Brindle", "DATE_TIME"),
     ("We used the Velm Method today.", "Velm", "ORGANIZATION"),
     ("Scored 24 on the Velm Method today.", "the Velm Method", "ORGANIZATION"),  # NER takes the article
+    ("Screened for Brindle showers-type worries", "Brindle", "LOCATION"),        # hyphen ends the phrase
 ])
 def test_keepwords_when_inside_allow_phrase_then_dropped(text, word, kind):
     assert not _kept(text, _m(text, word, kind=kind))
@@ -66,6 +67,10 @@ def test_keepwords_strong_context_loses_only_to_longer_phrase_of_allowed_words(t
     ("Quellan's window of tolerance helps", "Quellan", "PERSON"),
     ("Grant's core conditions were discussed", "Grant", "PERSON"),       # academic noun: any theorist
     ("Fennimore and Quellan et al. describe", "Quellan et al.", "PERSON"),
+    ("I lean on Zinnia for shame and Quellan for attachment.", "Quellan", "LOCATION"),
+    ("I lean on Quellan for the shame piece.", "Quellan", "PERSON"),
+    ("as Tamsworth theorised, the self splits", "Tamsworth", "PERSON"),
+    ("I also draw on Quellan's false self.", "Quellan", "ORGANIZATION"),
     ("Using Tamsworth's Velm Method to frame it.", "Tamsworth's", "PERSON"),
     ("Discussed Quellan's idea of reconnection.", "Discussed Quellan's", "PERSON"),  # NER spill-over
     ("rereading Quellan (2018) on interweaves", "Quellan (2018", "ORGANIZATION"),
@@ -83,6 +88,8 @@ def test_keepwords_when_theorist_surname_refers_to_work_then_dropped(text, word,
     ("Henlow's idea of fun", "Henlow", "SpacyRecognizer"),              # not a theorist
     ("Quellan's idea was to sell the house.", "Quellan", "SpacyRecognizer"),  # everyday noun, then a verb
     ("Quellan's two kids came along.", "Quellan", "SpacyRecognizer"),
+    ("I lean on Grant for lifts to work.", "Grant", "SpacyRecognizer"),       # common-word surname: strict
+    ("Quellan argued with his wife again.", "Quellan", "SpacyRecognizer"),
     ("Dana Quellan's idea of fun", "Dana Quellan's", "SpacyRecognizer"),  # a first name makes a person
 ])
 def test_keepwords_when_theorist_name_is_a_person_then_kept(text, word, recognizer):
@@ -107,6 +114,8 @@ def test_keepwords_drug_mentions_dropped_only_when_all_tokens_are_drug_or_dose(t
     ("the dog walker Fennick came", "Fennick", False),
     ("his brother Brisket came", "Brisket", False),
     ("his dog Brisket Hale", "Brisket Hale", False),
+    ("I took the dog, Fennick took the kids.", "Fennick", False),   # comma without a closing comma
+    ("I gave the dog Fennick's old blanket.", "Fennick's", False),   # possessive: a person
 ])
 def test_keepwords_pet_names_after_animal_words_dropped(text, word, dropped):
     assert _kept(text, _m(text, word, kind="ORGANIZATION")) is not dropped
