@@ -1,10 +1,10 @@
 """Normalise NER span boundaries so every mention of one entity is keyed on the same words.
 
 spaCy often carries words that are not part of a name into its spans: a relation or role noun
-("Wife Lina", "Children Omar"), a greeting ("Dear Dr Adeyemi"), a sentence-initial ordinary
-word ("Suppose Ira"), lower-case words of another language or a direction after a place
-("Deshpande mulga radat nahi", "I-94 eastbound"), or text across a bracket or line break
-("Kofi] Hmm"). Those words then become part of the entity's key, so "Lina" and "Wife Lina" got
+("Wife Marisol", "Children Tavish"), a greeting ("Dear Dr Quillon"), a sentence-initial
+ordinary word ("Suppose Tavish"), lower-case words of another language or a direction after a
+place ("Varganova ne plachet", "Q-7 eastbound"), or text across a bracket or line break
+("Tobiah] Hmm"). Those words then become part of the entity's key, so "Marisol" and "Wife Marisol" got
 different surrogates, and name propagation spread the extra words through the document.
 
 Only NER spans are trimmed (rule-based recognizers already mark exact names); a word that any
@@ -97,7 +97,7 @@ def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[st
 
 
 def lead_words(cues: Any) -> frozenset[str]:
-    """Relation and role nouns that NER puts before a name ("Wife Lina"), titles excepted."""
+    """Relation and role nouns that NER puts before a name ("Wife Marisol"), titles excepted."""
     from deid.pseudo.names import FORMAL, KIN
 
     words = {w for w in set(cues.relations) | set(cues.roles) if " " not in w and len(w) > 2}
