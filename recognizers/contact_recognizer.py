@@ -50,8 +50,9 @@ class HandleRecognizer(RegexRecognizer):
     ENTITY = "HANDLE"
     RULES = (
         Rule("at-handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7),
-        Rule("underscore-handle", r"(?<![\w@./-])(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+"
-                                  r"(?![\w@])", 0.5),
+        Rule("underscore-handle", r"(?<![\w@./-])(?!(?i:speaker|spkr?|spk|voice|participant|person|"
+                                  r"interviewer|interviewee|s)_\d+\b)(?=[A-Za-z0-9_]*[A-Za-z])"
+                                  r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![\w@])", 0.5),  # not "speaker_0"
         Rule("spoken-email", rf"\b[a-z0-9._]+\s+(?i:at)\s+[a-z0-9-]+(?:\s+(?i:dot)\s+[a-z]+)+\b", 0.7,
              check=_spoken_context),
         Rule("spoken-handle", r"\b[a-z0-9_]{2,}(?:\s+(?i:dot|underscore)\s+[a-z0-9_]{2,})+\b", 0.5,

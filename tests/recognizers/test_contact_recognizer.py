@@ -41,6 +41,7 @@ def test_contact_url_when_abbreviation_then_nothing(text):
     ("> **ranchwife_mt**: Sharing this", "ranchwife_mt"),
     ("i posted a comic on my art account\nyeah its pixel dot doodles its anonymous", "pixel dot doodles"),
     ("email me, tova at mailbox dot com", "tova at mailbox dot com"),
+    ("my gamertag is speaker_boom_77", "speaker_boom_77"),
 ])
 def test_contact_handle_when_handle_then_found(text, expected):
     assert expected in found(HANDLE, text)
@@ -50,6 +51,8 @@ def test_contact_handle_when_handle_then_found(text, expected):
     "she wore a polka dot dress",
     "email me at the office",      # no handle
     "Grace said hope@ is not a handle",
+    "speaker_0: how was the week\nspk_1: long",   # speech-to-text speaker ids, not handles
+    "SPEAKER_12: fine",
 ])
 def test_contact_handle_when_ordinary_words_then_nothing(text):
     assert found(HANDLE, text) == []
