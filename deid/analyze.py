@@ -24,7 +24,7 @@ from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
-from deid.spanfix import lead_words, split_addresses, trim_spans
+from deid.spanfix import drop_known, lead_words, split_addresses, trim_spans
 from recognizers.name_context import census_names, cues_for
 
 log = logging.getLogger(__name__)
@@ -248,6 +248,7 @@ class Analyzer:
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
+            mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
@@ -260,7 +261,7 @@ class Analyzer:
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
-        kept = trim_spans(text, self._filter(mentions), self.lead_words, self.honorifics)
+        kept = self._filter(trim_spans(text, mentions, self.lead_words, self.honorifics))
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
         kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)

@@ -1,10 +1,10 @@
 """Normalise NER span boundaries so every mention of one entity is keyed on the same words.
 
 spaCy often carries words that are not part of a name into its spans: a relation or role noun
-("Wife Lina", "Children Omar"), a greeting ("Dear Dr Adeyemi"), a sentence-initial ordinary
-word ("Suppose Ira"), lower-case words of another language or a direction after a place
-("Deshpande mulga radat nahi", "I-94 eastbound"), or text across a bracket or line break
-("Kofi] Hmm"). Those words then become part of the entity's key, so "Lina" and "Wife Lina" got
+("Wife Marisol", "Children Tavish"), a greeting ("Dear Dr Quillon"), a sentence-initial
+ordinary word ("Suppose Tavish"), lower-case words of another language or a direction after a
+place ("Varganova ne plachet", "Q-7 eastbound"), or text across a bracket or line break
+("Tobiah] Hmm"). Those words then become part of the entity's key, so "Marisol" and "Wife Marisol" got
 different surrogates, and name propagation spread the extra words through the document.
 
 Only NER spans are trimmed (rule-based recognizers already mark exact names); a word that any
@@ -15,7 +15,8 @@ as separate mentions, so recall does not drop.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from bisect import bisect_left, bisect_right
+from typing import Any, Callable, Iterable
 
 from deid.model import Mention
 from deid.namefilter import _at_sentence_start, is_ordinary
@@ -24,8 +25,10 @@ _BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}| [-–—] ")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
 PARTICLES = frozenset("""van von der den de del della di da dos das du la le al el bin ibn ben bint
 ap mac st of the and y e zu ter ten""".split())
+EDGE_WORDS = frozenset("of and y e".split())  # part of a name inside it, not at its edge
 GREETINGS = frozenset("""dear hi hello hey hiya howdy thanks thank cheers morning evening afternoon
 goodbye bye welcome congrats congratulations sorry""".split())
+_TAG = re.compile(r"[A-Z]+(?:_[A-Z]+)*(?:_\d+)?")  # deid's own tags, seen without brackets
 TRIMMED_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "NRP", "GPE", "FAC")
 
 
@@ -61,6 +64,7 @@ def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[st
         if entity == "PERSON":
             keep = [not x for x in low]
         else:
+            low = [_is_lower(w[2]) and w[2].lower() not in PARTICLES - EDGE_WORDS for w in words]
             i, j = 0, len(words)
             while i < j - 1 and low[i]:
                 keep[i] = False
@@ -93,7 +97,7 @@ def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[st
 
 
 def lead_words(cues: Any) -> frozenset[str]:
-    """Relation and role nouns that NER puts before a name ("Wife Lina"), titles excepted."""
+    """Relation and role nouns that NER puts before a name ("Wife Marisol"), titles excepted."""
     from deid.pseudo.names import FORMAL, KIN
 
     words = {w for w in set(cues.relations) | set(cues.roles) if " " not in w and len(w) > 2}
@@ -108,7 +112,11 @@ def trim_spans(text: str, mentions: Iterable[Mention], lead_words: frozenset[str
         if "Spacy" not in m.recognizer or m.entity_type not in TRIMMED_TYPES:
             out.append(m)
             continue
-        for ps, pe in _pieces(m):
+        pieces = _pieces(m)
+        tagged = any(_TAG.fullmatch(text[ps:pe]) for ps, pe in pieces)
+        for ps, pe in pieces:
+            if len(pieces) > 1 and _is_lower(text[ps:pe]) and (tagged or is_ordinary(text[ps:pe])):
+                continue  # 'marina' of '[LOCATION_1] marina': a lower-case word NER joined to a tag
             for s, e in _runs(text, ps, pe, m.entity_type, lead_words, honorifics):
                 if s == m.start and e == m.end:
                     out.append(m)
@@ -165,3 +173,44 @@ def split_addresses(text: str, mentions: Iterable[Mention]) -> list[Mention]:
                 else m.entity_type
             out.append(Mention(s, e, etype, m.score, m.recognizer, text[s:e]))
     return out
+
+
+# ---- idempotence: a mention inside one of deid's own surrogates is not replaced again
+_TOKEN = re.compile(r"\S+")
+_AFTER_TAG = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]['’]?s? $")
+
+
+def drop_known(text: str, mentions: Iterable[Mention], is_known: Callable[[str], bool] | None,
+               reach: int = 5) -> list[Mention]:
+    """Mentions that are not part of a known surrogate ('Crest' of 'Amber Crest Group', '1367-1610' of
+    'ZRW 1367-1610'): each is widened by up to `reach` words either side and tested whole."""
+    ms = list(mentions)
+    if is_known is None or not ms:
+        return ms
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text)]
+    starts = [s for s, _ in toks]
+    ends = [e for _, e in toks]
+    out = []
+    for m in ms:
+        first = bisect_right(ends, m.start)  # first token ending after the mention starts
+        last = bisect_left(starts, m.end) - 1  # last token starting before it ends
+        if first > last or not _inside_known(text, toks, first, last, m, is_known, reach):
+            if not ("Spacy" in m.recognizer and _is_lower(m.text) and " " not in m.text
+                    and _AFTER_TAG.search(text, 0, m.start)):
+                out.append(m)  # (a lower-case word NER tags only because a tag precedes it is not)
+    return out
+
+
+def _inside_known(text: str, toks: list[tuple[int, int]], first: int, last: int, m: Mention,
+                  is_known: Callable[[str], bool], reach: int) -> bool:
+    for left in range(reach + 1):
+        for right in range(reach + 1):
+            a, b = first - left, last + right
+            if a < 0 or b >= len(toks):
+                continue
+            s, e = min(toks[a][0], m.start), max(toks[b][1], m.end)
+            if "\n" in text[s:e]:
+                continue
+            if is_known(text[s:e]):
+                return True
+    return False

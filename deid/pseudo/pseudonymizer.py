@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 NAME = "PERSON_NAME"
 VAULTED = ("ORGANIZATION", "LOCATION", "CONTACT", "ID")
+_TAGS_ONLY = re.compile(r"[\W_]*(?:\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\][\W_]*)+")
 TAG_RX = re.compile(r"^\[?[A-Z]+(?:_[A-Z]+)*_\d+\]?$|^\[[A-Z_]+\]$")
 _POSS = re.compile(r"(['’]s|['’])$")
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
@@ -99,6 +100,7 @@ class Pseudonymizer:
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
+    _codes: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -176,7 +178,7 @@ class Pseudonymizer:
                 sub, hint = self._classify(label, m.text)
                 if sub == "generalise":
                     continue
-                name = _place_name(m.text) if sub == "kind" else ""
+                name = _place_name(m.text) if sub == "kind" and self._keeps_kinds() else ""
                 if name:  # 'Quellport Harbour': the name part is keyed like 'Quellport' alone
                     out.extend(self.collect(doc, [Mention(m.start, m.start + len(name), m.entity_type,
                                                           m.score, m.recognizer, name)]))
@@ -367,6 +369,10 @@ class Pseudonymizer:
             self.table[key] = value
             self._journal.append(("t", key, value))
 
+    def _keeps_kinds(self) -> bool:
+        """True when places get realistic surrogates (a tag replaces 'Quellport Harbour' whole)."""
+        return self.style != "tag" and self.profile.pseudonyms.places != "tag"
+
     def _saint_key(self, name: str) -> str:
         """Keyed hash of a saint's name (so a surrogate never keeps the original saint)."""
         return self.key("SAINT", canonical_form(name))[:16]
@@ -508,7 +514,7 @@ class Pseudonymizer:
             sub, _ = self._classify(label, text)
             if sub == "generalise":
                 return self._generalise(text)
-            name = _place_name(text) if sub == "kind" else ""
+            name = _place_name(text) if sub == "kind" and self._keeps_kinds() else ""
             if name:
                 return self.surrogate(doc, entity_type, name) + text[len(name):]
             value = self._lookup(self.key(label, self._canon(label, text)), label)
@@ -615,19 +621,29 @@ class Pseudonymizer:
                 if self.vault_path else frozenset()
         return self._known
 
+    def _known_codes(self) -> frozenset[str]:
+        """Known surrogates with digits (ids, phones) as letters and digits only."""
+        if self._codes is None:
+            self._codes = frozenset(alnum(v) for v in self.known_surrogates()
+                                    if sum(c.isdigit() for c in v) >= 4)
+        return self._codes
+
     def is_known_surrogate(self, text: str) -> bool:
         """True for deid's own tags and surrogates from earlier runs (so re-runs change nothing)."""
         t = text.strip()
-        if TAG_RX.match(t):
+        if TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t):
             return True
         known = self.known_surrogates()
         if not known:
             return False
-        low = _known_form(t)
-        if low in known:
+        low = re.sub(r"^the\s+", "", _known_form(t))  # 'the Hazel Hollow Group'
+        place = _place_name(t)  # 'Pineglen Falls': a known place surrogate with its kind word
+        if low in known or (place and _known_form(place) in known) or (
+                sum(c.isdigit() for c in t) >= 4 and alnum(t) in self._known_codes()):
             self.counts["kept_known_surrogates"] += 1
             return True
-        words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", low) if w not in FORMAL | KIN]
+        words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", low)
+                 if w not in FORMAL | KIN and len(w) > 1]  # initials: 'C. Kelley' is known by 'kelley'
         if words and all(w in known for w in words):
             self.counts["kept_known_surrogates"] += 1
             return True
@@ -679,7 +695,7 @@ def _kind_words(text: str) -> str:
 
 def _known_form(text: str) -> str:
     """Lower case without surrounding quotes/emphasis, trailing punctuation or a possessive."""
-    t = text.strip().strip("\"'*_").rstrip(".,;:!?").strip()
+    t = text.strip().strip("\"'*_()[]“”‘’").rstrip(".,;:!?").strip("\"'*_()[]“”‘’ ")
     return _POSS.sub("", t).lower()
 
 

@@ -108,7 +108,7 @@ def parse_records(records: list[str]) -> Collected:
         elif kind == "S":
             _, case, skey, label, bare = (f + [""] * 5)[:5]
             c.surfaces[case][skey][label] += 1
-            if bare:  # an organisation mention without a kind word ('Akaroa' as ORGANIZATION)
+            if bare:  # an organisation mention without a kind word ('Quellport' as ORGANIZATION)
                 c.surfaces[case][skey][BARE_ORG] += 1
     return c
 
@@ -120,7 +120,7 @@ TYPE_ORDER = ("PERSON", "LOCATION", "ORGANIZATION", "DATE", "ID")
 def resolve_types(surfaces: dict[str, Counter[str]]) -> dict[str, str]:
     """One type per surface detected as several: PERSON when any mention is (recall first), else the majority.
 
-A place also detected as an organisation whose mentions never name a kind ('Bellville' as
+A place also detected as an organisation whose mentions never name a kind ('Quellport' as
 ORGANIZATION) stays a place.
 
     Ties go to the earlier type in TYPE_ORDER; surfaces seen with one type only are not listed.

@@ -60,9 +60,9 @@ def test_place_with_a_kind_word_uses_the_surrogate_of_its_name(make_pseudo):
 
 
 def test_organisation_keeps_its_kind_word_before_a_legal_suffix(make_pseudo):
-    text = "Billed by Quiet Quill Counseling, PLLC this week."
+    text = "Billed by Vantor Lane Counseling, PLLC this week."
     (out,) = run_three_phases(make_pseudo(style="realistic"),
-                              [(doc(text), [("Quiet Quill Counseling, PLLC", "ORGANIZATION")])])[0]
+                              [(doc(text), [("Vantor Lane Counseling, PLLC", "ORGANIZATION")])])[0]
     assert out.endswith(" Counseling, PLLC") and "Quill" not in out
 
 
