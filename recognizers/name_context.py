@@ -45,6 +45,14 @@ class NameCues:
         return norm in self.roles or bool(self.role_pattern.match(norm))
 
 
+def person_result(rec: EntityRecognizer, start: int, end: int, score: float,
+                  explanation: AnalysisExplanation | None = None) -> RecognizerResult:
+    """A PERSON RecognizerResult carrying the recognizer's name and id (for the allow-list and context)."""
+    return RecognizerResult("PERSON", start, end, score, analysis_explanation=explanation,
+                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id})
+
+
 def _words(values: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(str(v).split()).lower() for v in values)
 
@@ -127,10 +135,7 @@ class ContextNameRecognizer(EntityRecognizer):
             seen.add((start, end))
             expl = AnalysisExplanation(recognizer=self.name, original_score=score,
                                        textual_explanation=f"{self.name} context")
-            out.append(RecognizerResult(self.ENTITY, start, end, score, analysis_explanation=expl,
-                                        recognition_metadata={
-                                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            out.append(person_result(self, start, end, score, expl))
         return out
 
 

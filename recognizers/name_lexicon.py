@@ -11,6 +11,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
+from recognizers.name_context import person_result
 from recognizers.name_data import FIRST, LAST, NameLexicon, fold, load_common_words, load_lexicon
 
 if TYPE_CHECKING:
@@ -78,10 +79,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         for tok in doc:
             score = self.score_token(tok)
             if score:
-                out.append(RecognizerResult(
-                    "PERSON", tok.idx, tok.idx + len(tok.text), score,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                out.append(person_result(self, tok.idx, tok.idx + len(tok.text), score))
         return out
 
     def score_token(self, tok: Token) -> float:

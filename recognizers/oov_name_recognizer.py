@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
+from recognizers.name_context import person_result
 from recognizers.name_data import fold, load_common_words, load_lexicon
 from recognizers.name_lexicon import RELATIONS, STRONG_AFTER, STRONG_BEFORE
 
@@ -63,10 +64,7 @@ class OovNameRecognizer(EntityRecognizer):
         out = []
         for tok in nlp_artifacts.tokens:
             if self._candidate(tok) and self._context(tok):
-                out.append(RecognizerResult(
-                    "PERSON", tok.idx, tok.idx + len(tok.text), self.SCORE,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                out.append(person_result(self, tok.idx, tok.idx + len(tok.text), self.SCORE))
         return out
 
     def _candidate(self, tok: Token) -> bool:

@@ -49,7 +49,7 @@ class _Known:
     def update(self, table: dict[Any, Any], vault: Any) -> frozenset[str]:
         new: set[str] = set()
         if len(table) < self.table_n:  # the table was replaced: start again
-            self.__init__()  # type: ignore[misc]
+            self.table_n, self.marks, self.values, self.normalised = 0, (0, 0), set(), frozenset()
         new.update(str(v) for v in islice(table.values(), self.table_n, None) if v)
         self.table_n = len(table)
         if vault is not None and hasattr(vault, "renderings_since"):
