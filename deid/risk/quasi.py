@@ -11,6 +11,8 @@ from typing import Iterator
 
 import yaml
 
+from recognizers.prefilter import may_match, required_literals
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # Correlation groups: attributes in one group tend to come together, so kestimate.py does not
@@ -231,15 +233,33 @@ def find_attributes(text: str) -> list[Attribute]:
     return sorted(found, key=lambda a: (a.start, a.end, a.rule))
 
 
-def _iter_attributes(text: str) -> Iterator[Attribute]:
+class _Text(str):
+    """The text with its case-folded form, so each regex scan can be skipped when it cannot match."""
+
+    folded: str
+
+    def scan(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """rx.finditer over the text, or nothing when a literal every match needs is absent."""
+        if may_match(required_literals(rx.pattern), self.folded):
+            yield from rx.finditer(self)
+
+
+def _prepared(text: str) -> _Text:
+    t = _Text(text)
+    t.folded = text.casefold()
+    return t
+
+
+def _iter_attributes(raw: str) -> Iterator[Attribute]:
+    text = _prepared(raw)
     for r in pattern_rules():
-        for m in r.regex.finditer(text):
+        for m in text.scan(r.regex):
             yield Attribute(r.type, r.rule, m.start(), m.end(), r.frequency)
     yield from _ages(text)
     yield from _gender(text)
     yield from _work(text)
     for typ, table, default, rx in lexicons():
-        for m in rx.finditer(text):
+        for m in text.scan(rx):
             if typ == "DIAGNOSIS" and _NEGATED.search(text[max(0, m.start() - 50):m.start()]):
                 continue
             yield Attribute(typ, f"{typ.lower()}.lexicon", m.start(), m.end(),
@@ -248,45 +268,46 @@ def _iter_attributes(text: str) -> Iterator[Attribute]:
     yield from _places(text)
 
 
-def _ages(text: str) -> Iterator[Attribute]:
-    for m in _AGE_EXACT.finditer(text):
+def _ages(text: _Text) -> Iterator[Attribute]:
+    for m in text.scan(_AGE_EXACT):
         age = int(next(g for g in m.groups() if g))
         if 0 < age < 120:
             yield Attribute("AGE", "age.exact", m.start(), m.end(), age_frequency(age, age))
-    for m in _AGE_DECADE.finditer(text):
+    for m in text.scan(_AGE_DECADE):
         qual, word, qual2, digit = m.groups()
         base = _DECADES[word.lower()] if word else int(digit) * 10
         q = (qual or qual2 or "").strip(" -").lower()
         low, high = {"early": (base, base + 3), "mid": (base + 3, base + 6), "late": (base + 6, base + 9)}.get(
             q, (base, base + 9))
         yield Attribute("AGE", "age.band", m.start(), m.end(), age_frequency(low, high))
-    for m in _AGE_STAGE.finditer(text):
+    for m in text.scan(_AGE_STAGE):
         key = next(k for k in _STAGE_RANGE if m.group(1).lower().startswith(k))
         yield Attribute("AGE", "age.life_stage", m.start(), m.end(), age_frequency(*_STAGE_RANGE[key]))
 
 
-def _gender(text: str) -> Iterator[Attribute]:
+def _gender(text: _Text) -> Iterator[Attribute]:
     m = _GENDER.search(text)
     if m:
         yield Attribute("GENDER", "gender.marker", m.start(), m.end(), 0.5)
-    for m in _GENDER_RARE.finditer(text):
+    for m in text.scan(_GENDER_RARE):
         yield Attribute("GENDER", "gender.minority", m.start(), m.end(), 0.005)
 
 
-def _work(text: str) -> Iterator[Attribute]:
+def _work(text: _Text) -> Iterator[Attribute]:
     table, rx = occupation_table()
-    known = [(m.start(), m.end()) for m in rx.finditer(text)]
-    for m in rx.finditer(text):
+    jobs = list(text.scan(rx))
+    known = [(m.start(), m.end()) for m in jobs]
+    for m in jobs:
         share, typ = table.get(_norm(m.group(0)), None) or _plural_lookup(table, m.group(0))
         before = text[max(0, m.start() - 60):m.start()]
         if _SELF_ROLE.search(before) and not _OTHERS_ROLE.search(before):
             yield Attribute(typ, f"{typ.lower()}.held", m.start(), m.end(), share)
         else:  # someone's doctor, the interpreter, Pastor X: probably not the person's own job
             yield Attribute(typ, f"{typ.lower()}.mentioned", m.start(), m.end(), share ** MENTIONED_EXPONENT)
-    for m in _UNKNOWN_JOB.finditer(text):  # a job the table does not know: assume a rare one
+    for m in text.scan(_UNKNOWN_JOB):  # a job the table does not know: assume a rare one
         if not any(s < m.end() and m.start() < e for s, e in known):
             yield Attribute("PROFESSION", "profession.stated", m.start(), m.end(), 0.01)
-    for m in _EMPLOYER.finditer(text):
+    for m in text.scan(_EMPLOYER):
         kind = m.group(1).lower()
         yield Attribute("EMPLOYER", "employer.type", m.start(), m.end(),
                         0.005 if kind in _RARE_EMPLOYERS else 0.05)
@@ -304,23 +325,23 @@ def _plural_lookup(table: dict[str, tuple[float, str]], surface: str) -> tuple[f
     return (0.01, "PROFESSION")
 
 
-def _family(text: str) -> Iterator[Attribute]:
+def _family(text: _Text) -> Iterator[Attribute]:
     for rx, freq, rule in _FAMILY:
-        for m in rx.finditer(text):
+        for m in text.scan(rx):
             yield Attribute("FAMILY", rule, m.start(), m.end(), freq)
-    for m in _FAMILY_COUNT.finditer(text):
+    for m in text.scan(_FAMILY_COUNT):
         n = _number(m.group(1) or m.group(2))
         if n is not None and n >= 4:
             freq = 0.03 if n == 4 else 0.01 if n <= 6 else 0.002
             yield Attribute("FAMILY", "family.large", m.start(), m.end(), freq)
 
 
-def _places(text: str) -> Iterator[Attribute]:
-    for m in _PLACE_SIZE.finditer(text):
+def _places(text: _Text) -> Iterator[Attribute]:
+    for m in text.scan(_PLACE_SIZE):
         num, mult = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         pop = _place_number(num, mult)
         if pop:
             yield Attribute("PLACE", "place.size_stated", m.start(), m.end(), 1.0, pop)
     for rx, pop, rule in _PLACE_WORDS:
-        for m in rx.finditer(text):
+        for m in text.scan(rx):
             yield Attribute("PLACE", rule, m.start(), m.end(), 1.0, pop)

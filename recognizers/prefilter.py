@@ -1,0 +1,117 @@
+"""Required literals of a regex: a cheap test that lets a scan skip texts it cannot match.
+
+``required_literals(pattern)`` reads the regex's parse tree and returns lower-case strings of
+which every match must contain at least one (``None`` when no such set is known: a pattern made
+of character classes, say). ``may_match(lits, folded)`` is then a few substring tests on the
+case-folded text instead of a regex scan; when it says no, the regex has no match there.
+
+The test only ever skips a scan that would have found nothing: literals come from parts every
+match must pass through (a sequence's items, a repeat of at least one, every branch of an
+alternation); optional parts, look-arounds and most classes contribute nothing. Literals and text
+are both compared case-folded (``str.casefold`` folds at least as much as the regex engine does,
+'ſ' and 'K' included, and folding keeps substrings), so case never hides a match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python 3.11+
+    from re import _constants as C, _parser as P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as P  # type: ignore[no-redef]
+
+Literals = frozenset[str] | None
+_MIN_LEN = 2  # shorter literals (one letter) would let nearly every text through
+
+
+_MAX_SET = 256  # a literal set larger than this is not worth testing
+
+
+def _best(cands: list[frozenset[str]]) -> Literals:
+    """The most selective candidate: the one whose shortest literal is longest."""
+    cands = [c for c in cands if c and len(c) <= _MAX_SET]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _seq(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
+    """(required literals, the exact strings when the whole sequence is literal) of parsed items."""
+    cands: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})  # the literal strings the current stretch can be
+    pure = True
+
+    def flush() -> None:
+        nonlocal run
+        if run and any(run):
+            cands.append(run)
+        run = frozenset({""})
+
+    for op, av in items:
+        exact: Literals = None
+        sub: Literals = None
+        if op is C.LITERAL:
+            exact = frozenset({chr(av)})  # type: ignore[arg-type]
+        elif op is C.AT:  # \b, ^, $: zero-width, the stretch goes on
+            continue
+        elif op is C.SUBPATTERN:
+            sub, exact = _seq(list(av[-1]))  # type: ignore[index]
+        elif op is C.BRANCH:
+            parts = [_seq(list(b)) for b in av[1]]  # type: ignore[index]
+            if parts and all(e is not None for _, e in parts):
+                exact = frozenset().union(*(e for _, e in parts))  # type: ignore[misc]
+            elif parts and all(b is not None for b, _ in parts):
+                sub = frozenset().union(*(b for b, _ in parts))  # type: ignore[misc]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, high, body = av  # type: ignore[misc]
+            if low >= 1:
+                sub, inner = _seq(list(body))
+                if inner is not None and low == high == 1:
+                    exact = inner
+                elif inner is not None:
+                    sub = inner if sub is None else sub
+        elif op is C.IN:
+            exact = _char_set(av)  # type: ignore[arg-type]
+        if exact is not None and run is not None and len(run) * len(exact) <= _MAX_SET:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        pure = False
+        flush()
+        if exact is not None:
+            cands.append(exact)
+        elif sub:
+            cands.append(sub)
+    whole = run if pure else None
+    flush()
+    return _best(cands), whole
+
+
+def _char_set(av: list[tuple[object, object]]) -> Literals:
+    """A class of a few plain characters ([sz], [- ]) is a set of one-character strings."""
+    chars = set()
+    for op, v in av:
+        if op is not C.LITERAL:
+            return None
+        chars.add(chr(v))  # type: ignore[arg-type]
+    return frozenset(chars) if 0 < len(chars) <= 4 else None
+
+
+@lru_cache(maxsize=None)
+def required_literals(pattern: str) -> Literals:
+    """Case-folded strings one of which every match of ``pattern`` contains, or None."""
+    try:
+        tree = P.parse(pattern, re.IGNORECASE)
+    except Exception:  # a syntax only the `regex` module knows: no prefilter
+        return None
+    best, _ = _seq(list(tree))
+    if best is None or min(map(len, best)) < _MIN_LEN:
+        return None
+    return frozenset(s.casefold() for s in best)
+
+
+def may_match(lits: Literals, folded: str) -> bool:
+    """False only when no required literal occurs in ``folded`` (the text's ``casefold()``)."""
+    return lits is None or any(s in folded for s in lits)
