@@ -19,7 +19,7 @@ from deid.engine import Engine, content_hash
 from deid.errors import InputError
 from deid.formats import supported_suffixes
 from deid.model import DocResult, Risk
-from deid.stages import Job, Stages
+from deid.stages import Job, Stages, note_corpus
 
 if TYPE_CHECKING:
     from deid.parallel import EngineSpec
@@ -176,6 +176,7 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     bar.update(len(jobs) - len(todo))
     batch = max(1, engine.profile.nlp.batch_size)
     timeout = engine.profile.run.timeout_seconds or None
+    note_corpus(engine, todo, spec.profile if spec else None, timeout)  # no surrogate is a real name
     try:
         if workers > 1 and spec is not None and len(todo) > batch:
             from deid.parallel import run_parallel

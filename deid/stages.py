@@ -80,6 +80,27 @@ def fail(result: DocResult, exc: BaseException) -> DocResult:
     return result
 
 
+def note_corpus(engine: Engine, jobs: list[tuple[int, Job]], profile: Profile | None = None,
+                timeout: float | None = None) -> None:
+    """Before phase 2: read every document once and give its words to the pseudonymizer, so no
+    surrogate chosen for an early batch is a real name found in a later one (deid/pseudo/corpus.py).
+
+    Only the realistic style needs it. A file that cannot be read here is skipped: phase 1 reads it
+    again and fails it closed.
+    """
+    note = getattr(engine.pseudo, "note_corpus", None)
+    if note is None or getattr(engine.pseudo, "style", "") != "realistic":
+        return
+    prof = profile or engine.profile
+    for _, job in jobs:
+        try:
+            with deadline(timeout):
+                docs = format_for(job.src, prof).read(job.src, job.rel, job.case)
+        except Exception:
+            continue
+        note(d.text for d in docs)
+
+
 class Stages:
     """Phase 1 and phase 3 for one process, holding phase-1 results until they are rewritten."""
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from deid.config import Profile
 from deid.errors import DocumentError
@@ -16,6 +16,7 @@ from deid.model import Document, Mention
 from deid.pseudo import formats as fmt
 from deid.pseudo import surrogates as sur
 from deid.pseudo.client import ROSTER_WEIGHT, client_votes
+from deid.pseudo.corpus import CorpusWords
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
 from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
@@ -101,6 +102,7 @@ class Pseudonymizer:
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
     _codes: frozenset[str] | None = field(default=None, repr=False)
+    _corpus: CorpusWords | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -301,9 +303,23 @@ class Pseudonymizer:
         col = parse_records(records)
         self.vault.transaction(lambda v: self._assign(v, col))
 
+    def note_corpus(self, texts: Iterable[str]) -> None:
+        """Before phase 2: words of documents of this run, so no surrogate is a real name of any
+        of them (deid/pseudo/corpus.py); call it for the whole corpus before the first batch."""
+        if self.style != "realistic":
+            return
+        if self._corpus is None:
+            self._corpus = CorpusWords(bytes.fromhex(self.key("CORPUS", "bloom")))
+        self._corpus.add_texts(texts)
+
     def _is_real(self, v: Vault, col: Collected, kind: str, candidate: str) -> bool:
         k = self.key(kind, canonical_form(candidate))
-        return k in col.tokens or k in col.others or v.has_key(k)
+        if k in col.tokens or k in col.others or v.has_key(k):
+            return True
+        if self._corpus is not None and candidate in self._corpus:
+            self.counts["surrogate_rejected_corpus_word"] += 1
+            return True
+        return False
 
     def _pick(self, v: Vault, col: Collected, key: str, kind: str, real_kind: str, enc: str,
               make: Any) -> str:
