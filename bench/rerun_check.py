@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from deid.pseudo.keys import canonical_form, entity_key  # noqa: E402
 
 EXT = {"txt": ".txt", "md": ".md", "vtt": ".vtt", "srt": ".srt"}
+EDIT = "\nAdded by the editor: nothing new this week.\n"
 REAL_KINDS = ("PERSON_NAME", "ORGANIZATION", "LOCATION")
 
 
@@ -97,6 +98,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", type=Path)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--edit", action="store_true",
+                    help="add a line to every output file before the second run (the line proofs, "
+                         "not the whole-document proof, must then keep the rest unchanged)")
     ap.add_argument("--keep", type=Path, help="keep the folders here (for a diff by hand)")
     args = ap.parse_args()
     secret = os.environ.get("DEID_SECRET", "")
@@ -108,8 +112,14 @@ def main() -> None:
         vault = work / "v.db"
         deid_run(work / "in", work / "out1", vault, args.workers)
         shutil.copy(vault, work / "v1.db")
-        deid_run(work / "out1", work / "out2", vault, args.workers)
-        lines, files = changed(work / "out1", work / "out2")
+        second = work / "out1"
+        if args.edit:
+            second = work / "out1-edited"
+            shutil.copytree(work / "out1", second)
+            for p in sorted(x for x in second.rglob("*") if x.is_file() and x.suffix in (".txt", ".md")):
+                p.write_text(p.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+        deid_run(second, work / "out2", vault, args.workers)
+        lines, files = changed(second, work / "out2")
         print(json.dumps({"documents": len(docs), "changed_lines": lines, "changed_files": files,
                           "surrogate_is_real": surrogate_is_real(work / "v1.db", secret.encode()),
                           "surrogate_is_gold_name": surrogate_is_gold_name(work / "v1.db", docs)}))

@@ -195,9 +195,11 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res
+                engine.record_written([results[seq] for seq in ok])  # proofs of deid's own output
                 bar.update(len(chunk))
     finally:
         bar.close()
+        engine.finish_run()  # proofs of this run's output, for runs over it later
         if any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
             os.sync()  # outputs are renamed into place unsynced; flush them all once, before the report
     report = RunReport(documents=[results[i] for i in range(len(jobs))], settings=settings)

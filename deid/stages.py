@@ -20,7 +20,7 @@ from deid.analyze import Detection
 from deid.engine import Engine, content_hash
 from deid.errors import DeidError, DocumentError
 from deid.formats import detect_documents, format_for
-from deid.formats.pieces import output_text, rewrite_output
+from deid.formats.pieces import output_document, output_text, rewrite_output
 from deid.model import Document, DocResult, Mention
 
 log = logging.getLogger(__name__)
@@ -184,6 +184,8 @@ class Stages:
                     res.risk = self.engine.assess_near([output_text(t) for t in texts], det.near)
                     format_for(job.src, self.profile).write(det.docs, texts, job.dest)
                 res.output = job.rel
+                res.written = [row for d, ms, t in zip(det.docs, det.mentions, texts)
+                               for row in self.engine.pseudo.written_proofs(d, ms, output_document(d, t))]
             except Exception as exc:
                 fail(res, exc)
                 log.error("failed %s: %s", job.rel, res.error)

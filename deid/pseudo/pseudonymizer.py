@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,7 @@ _ATTEMPTS = 400
 TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE", "ID")  # one type per surface within a case
 _LEGAL = re.compile(r",?\s+(?:P\.?L\.?L\.?C|L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Limited|PLC|P\.?C|GmbH|Co)\.?$", re.I)
 _WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
+_STRONG_PROOF = ("PERSON", "ORGANIZATION", "LOCATION", "CONTACT", "ID")  # replaced: proof of deid's output
 
 
 @lru_cache(maxsize=1)
@@ -645,9 +647,20 @@ class Pseudonymizer:
         return self._codes
 
     def is_known_surrogate(self, text: str) -> bool:
-        """True for deid's own tags and surrogates from earlier runs (so re-runs change nothing)."""
+        """True for deid's own tags ('[PERSON_3]', '[CLIENT]'): never an identifier, in any text.
+
+        A realistic surrogate is no reason to skip a mention by itself (a new document may name a
+        real person who happens to share an earlier surrogate); only a proof that the text is
+        deid's own output is (see drop_proven).
+        """
         t = text.strip()
-        if TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t):
+        return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
+
+    def _is_vault_surrogate(self, text: str) -> bool:
+        """True when text is a surrogate (or rendered date) the vault holds: used only inside a
+        document proven to be deid's own output."""
+        t = text.strip()
+        if self.is_known_surrogate(t):
             return True
         known = self.known_surrogates()
         if not known:
@@ -664,6 +677,91 @@ class Pseudonymizer:
             self.counts["kept_known_surrogates"] += 1
             return True
         return False
+
+    # ---- proofs of deid's own output (idempotence without a recall hole) ----------------------
+    def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
+        """Keyed hashes of a rewritten document and of each line the rewrite changed, for the vault.
+
+        A line's flag is 1 when a name, organisation, place, contact or id was replaced in it (a
+        line holding only a shifted date could also be a line of a new document). Lines the rewrite
+        left as they were are kept too, keyed with the document's id, so they prove only within the
+        same document (a line added to an output file later is not among them). Hashes only.
+        """
+        if not self.vault_path or new_text == doc.text:
+            return []
+        rows = {self.key("WRITTEN_DOC", new_text): 1}
+        old_lines, new_lines = doc.text.split("\n"), new_text.split("\n")
+        if len(old_lines) == len(new_lines):
+            starts = _line_starts(old_lines)
+            strong = {bisect_right(starts, m.start) - 1 for m in mentions
+                      if self.label(m.entity_type) in _STRONG_PROOF}
+            for i, (a, b) in enumerate(zip(old_lines, new_lines)):
+                if a != b and b.strip():
+                    h = self.key("WRITTEN_LINE", b)
+                    rows[h] = max(rows.get(h, 0), int(i in strong))
+                elif b.strip():  # left as it was: proof only in this document (same relative path)
+                    rows.setdefault(self._same_line_key(doc, b), 0)
+        else:  # a replacement changed the line count: lines are proofs, none a strong one
+            old = set(old_lines)
+            for b in new_lines:
+                if b.strip() and b not in old:
+                    rows.setdefault(self.key("WRITTEN_LINE", b), 0)
+        return sorted(rows.items())
+
+    def _same_line_key(self, doc: Document, line: str) -> str:
+        return self.key("WRITTEN_SAME", f"{doc.id}\x1f{line}")
+
+    def record_written(self, rows: list[tuple[str, int]]) -> None:
+        """Parent: keep proofs of documents written in this run (visible after promote_written)."""
+        if self.vault_path and rows:
+            self.vault.add_written(rows)
+
+    def promote_written(self) -> None:
+        """Parent, at the end of a run: this run's proofs become visible to later runs."""
+        if self.vault_path:
+            self.vault.promote_written()
+
+    def drop_proven(self, docs: list[Document], mentions: list[list[Mention]]) -> list[list[Mention]]:
+        """Mentions of each document minus those the vault proves are deid's own output.
+
+        A document deid wrote (its whole text) keeps no mention. In a document with at least one
+        line deid wrote that held a name, organisation, place, contact or id surrogate, mentions
+        inside lines deid wrote are dropped (they were judged when the original was processed), and
+        elsewhere a surrogate the vault knows is kept (an edited line of deid's output). Any other
+        document keeps every mention: recall first.
+        """
+        if not self.vault_path:
+            return mentions
+        return [self._drop_proven(d, ms) if ms else ms for d, ms in zip(docs, mentions)]
+
+    def _drop_proven(self, doc: Document, ms: list[Mention]) -> list[Mention]:
+        lines = doc.text.split("\n")
+        starts = _line_starts(lines)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for line, start in zip(lines, starts):
+            if line.strip():
+                spans.setdefault(self.key("WRITTEN_LINE", line), []).append((start, start + len(line)))
+                spans.setdefault(self._same_line_key(doc, line), []).append((start, start + len(line)))
+        whole = self.key("WRITTEN_DOC", doc.text)
+        found = self.vault.written([whole, *spans])
+        if whole in found:
+            self.counts["own_output_documents"] += 1
+            self.counts["mentions_kept_in_own_output"] += len(ms)
+            return []
+        if not any(strong for h, strong in found.items() if h != whole):
+            return ms
+        proven = sorted(span for h in found for span in spans.get(h, []))
+        pstarts = [s for s, _ in proven]
+        keep = []
+        for m in ms:
+            i = bisect_right(pstarts, m.start) - 1
+            if i >= 0 and m.end <= proven[i][1]:
+                self.counts["mentions_kept_in_own_output"] += 1
+                continue
+            keep.append(m)
+        from deid.spanfix import drop_known
+
+        return drop_known(doc.text, keep, self._is_vault_surrogate)
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
@@ -687,6 +785,15 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line of a text split on newlines."""
+    out, pos = [], 0
+    for line in lines:
+        out.append(pos)
+        pos += len(line) + 1
+    return out
 
 
 def _place_name(text: str) -> str:
