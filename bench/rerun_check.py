@@ -93,6 +93,19 @@ def surrogate_is_gold_name(vault: Path, docs: list[dict]) -> int:
     return sum(1 for (s,) in rows if s.lower() in gold)
 
 
+def leaked_gold_words(docs: list[dict], out: Path) -> int:
+    """Words of gold PERSON spans still present in their document's output (a rough leak count that
+    needs no offsets; a word also used elsewhere in the document counts too)."""
+    n = 0
+    for d in docs:
+        path = out / d["case"] / (d["id"] + EXT.get(d.get("format", "txt"), ".txt"))
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        words = {w for g in d.get("phi", []) if g["label"] == "PERSON"
+                 for w in re.findall(r"[^\W\d_]{3,}", d["text"][g["start"]:g["end"]])}
+        n += sum(1 for w in words if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text))
+    return n
+
+
 def main() -> None:
     """Run the check and print counts."""
     ap = argparse.ArgumentParser()
@@ -122,7 +135,8 @@ def main() -> None:
         lines, files = changed(second, work / "out2")
         print(json.dumps({"documents": len(docs), "changed_lines": lines, "changed_files": files,
                           "surrogate_is_real": surrogate_is_real(work / "v1.db", secret.encode()),
-                          "surrogate_is_gold_name": surrogate_is_gold_name(work / "v1.db", docs)}))
+                          "surrogate_is_gold_name": surrogate_is_gold_name(work / "v1.db", docs),
+                          "leaked_gold_person_words": leaked_gold_words(docs, work / "out1")}))
     finally:
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
