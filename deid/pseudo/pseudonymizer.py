@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +14,7 @@ from deid.config import Profile
 from deid.errors import DocumentError
 from deid.model import Document, Mention
 from deid.pseudo import formats as fmt
+from deid.pseudo import proofs
 from deid.pseudo import surrogates as sur
 from deid.pseudo.client import ROSTER_WEIGHT, client_votes
 from deid.pseudo.corpus import CorpusWords
@@ -37,7 +37,6 @@ _ATTEMPTS = 400
 TYPED = ("PERSON", "ORGANIZATION", "LOCATION", "DATE", "ID")  # one type per surface within a case
 _LEGAL = re.compile(r",?\s+(?:P\.?L\.?L\.?C|L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Limited|PLC|P\.?C|GmbH|Co)\.?$", re.I)
 _WORD_ONLY = re.compile(r"[^\W\d_]+\.?")
-_STRONG_PROOF = ("PERSON", "ORGANIZATION", "LOCATION", "CONTACT", "ID")  # replaced: proof of deid's output
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +333,8 @@ class Pseudonymizer:
                 continue
             if v.put(key, kind, cand, enc.encode("ascii") if enc else None):
                 self.counts["new_surrogates"] += 1
+                if real_kind:  # so a later run can tell when a real name equals this surrogate
+                    v.add_form(self.key(real_kind, canonical_form(cand)))
                 return cand
             existing = v.get([key]).get(key)
             if existing is not None:  # another process assigned it meanwhile
@@ -358,6 +359,9 @@ class Pseudonymizer:
         keys = list(col.tokens) + list(col.others)
         known = v.get(keys)
         self.counts["reused_surrogates"] += len(known)
+        # A real name first seen now that an earlier run gave someone as a surrogate: this run gives
+        # it a surrogate of its own, but earlier outputs hold the same word for another person.
+        self.counts["real_name_equals_earlier_surrogate"] += v.count_forms(k for k in keys if k not in known)
         for k, val in known.items():
             self._set(k, val)
         for key, info in sorted(col.tokens.items(), key=lambda kv: kv[1].order):
@@ -678,38 +682,12 @@ class Pseudonymizer:
             return True
         return False
 
-    # ---- proofs of deid's own output (idempotence without a recall hole) ----------------------
+    # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
     def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
-        """Keyed hashes of a rewritten document and of each line the rewrite changed, for the vault.
-
-        A line's flag is 1 when a name, organisation, place, contact or id was replaced in it (a
-        line holding only a shifted date could also be a line of a new document). Lines the rewrite
-        left as they were are kept too, keyed with the document's id, so they prove only within the
-        same document (a line added to an output file later is not among them). Hashes only.
-        """
-        if not self.vault_path or new_text == doc.text:
+        """Keyed hashes proving a rewritten document is deid's output (for the vault; hashes only)."""
+        if not self.vault_path:
             return []
-        rows = {self.key("WRITTEN_DOC", new_text): 1}
-        old_lines, new_lines = doc.text.split("\n"), new_text.split("\n")
-        if len(old_lines) == len(new_lines):
-            starts = _line_starts(old_lines)
-            strong = {bisect_right(starts, m.start) - 1 for m in mentions
-                      if self.label(m.entity_type) in _STRONG_PROOF}
-            for i, (a, b) in enumerate(zip(old_lines, new_lines)):
-                if a != b and b.strip():
-                    h = self.key("WRITTEN_LINE", b)
-                    rows[h] = max(rows.get(h, 0), int(i in strong))
-                elif b.strip():  # left as it was: proof only in this document (same relative path)
-                    rows.setdefault(self._same_line_key(doc, b), 0)
-        else:  # a replacement changed the line count: lines are proofs, none a strong one
-            old = set(old_lines)
-            for b in new_lines:
-                if b.strip() and b not in old:
-                    rows.setdefault(self.key("WRITTEN_LINE", b), 0)
-        return sorted(rows.items())
-
-    def _same_line_key(self, doc: Document, line: str) -> str:
-        return self.key("WRITTEN_SAME", f"{doc.id}\x1f{line}")
+        return proofs.written_rows(self.key, self.label, doc, mentions, new_text)
 
     def record_written(self, rows: list[tuple[str, int]]) -> None:
         """Parent: keep proofs of documents written in this run (visible after promote_written)."""
@@ -722,46 +700,12 @@ class Pseudonymizer:
             self.vault.promote_written()
 
     def drop_proven(self, docs: list[Document], mentions: list[list[Mention]]) -> list[list[Mention]]:
-        """Mentions of each document minus those the vault proves are deid's own output.
-
-        A document deid wrote (its whole text) keeps no mention. In a document with at least one
-        line deid wrote that held a name, organisation, place, contact or id surrogate, mentions
-        inside lines deid wrote are dropped (they were judged when the original was processed), and
-        elsewhere a surrogate the vault knows is kept (an edited line of deid's output). Any other
-        document keeps every mention: recall first.
-        """
+        """Mentions of each document minus those the vault proves are deid's own output
+        (proofs.drop_proven); without a vault every mention stays."""
         if not self.vault_path:
             return mentions
-        return [self._drop_proven(d, ms) if ms else ms for d, ms in zip(docs, mentions)]
-
-    def _drop_proven(self, doc: Document, ms: list[Mention]) -> list[Mention]:
-        lines = doc.text.split("\n")
-        starts = _line_starts(lines)
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for line, start in zip(lines, starts):
-            if line.strip():
-                spans.setdefault(self.key("WRITTEN_LINE", line), []).append((start, start + len(line)))
-                spans.setdefault(self._same_line_key(doc, line), []).append((start, start + len(line)))
-        whole = self.key("WRITTEN_DOC", doc.text)
-        found = self.vault.written([whole, *spans])
-        if whole in found:
-            self.counts["own_output_documents"] += 1
-            self.counts["mentions_kept_in_own_output"] += len(ms)
-            return []
-        if not any(strong for h, strong in found.items() if h != whole):
-            return ms
-        proven = sorted(span for h in found for span in spans.get(h, []))
-        pstarts = [s for s, _ in proven]
-        keep = []
-        for m in ms:
-            i = bisect_right(pstarts, m.start) - 1
-            if i >= 0 and m.end <= proven[i][1]:
-                self.counts["mentions_kept_in_own_output"] += 1
-                continue
-            keep.append(m)
-        from deid.spanfix import drop_known
-
-        return drop_known(doc.text, keep, self._is_vault_surrogate)
+        return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts, self._is_vault_surrogate)
+                if ms else ms for d, ms in zip(docs, mentions)]
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
@@ -785,15 +729,6 @@ class Pseudonymizer:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    """Offset of each line of a text split on newlines."""
-    out, pos = [], 0
-    for line in lines:
-        out.append(pos)
-        pos += len(line) + 1
-    return out
 
 
 def _place_name(text: str) -> str:

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS aliases (
     scope TEXT NOT NULL, key TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (scope, key)
 );
 CREATE TABLE IF NOT EXISTS rendered (surrogate TEXT PRIMARY KEY COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS surrogate_forms (form TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS written (hash TEXT PRIMARY KEY, strong INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS written_pending (hash TEXT NOT NULL, strong INTEGER NOT NULL);
 """
@@ -173,6 +174,20 @@ class Vault:
             vals.update(w for w in re.findall(r"[^\W\d_]+", rendered.lower()) if len(w) > 2)
             top_r = max(top_r, rowid)
         return vals, (top_s, top_r)
+
+    def add_form(self, form: str) -> None:
+        """Remember the keyed canonical form of a surrogate (as a real name of its kind would be keyed)."""
+        self.conn.execute("INSERT OR IGNORE INTO surrogate_forms VALUES (?)", (form,))
+
+    def count_forms(self, keys: Iterable[str]) -> int:
+        """How many of these entity keys are the keyed form of an earlier surrogate."""
+        ks = list(keys)
+        n = 0
+        for i in range(0, len(ks), 500):
+            chunk = ks[i:i + 500]
+            q = f"SELECT COUNT(*) FROM surrogate_forms WHERE form IN ({','.join('?' * len(chunk))})"
+            n += int(self.conn.execute(q, chunk).fetchone()[0])
+        return n
 
     def add_written(self, rows: Iterable[tuple[str, int]]) -> None:
         """Remember keyed hashes of lines and documents deid wrote (seen by lookups after promote)."""

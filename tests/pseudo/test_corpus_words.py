@@ -50,3 +50,14 @@ def test_tag_style_reads_no_corpus(make_pseudo):
     pseudo = make_pseudo(style="tag")
     pseudo.note_corpus([FIRST])
     assert pseudo._corpus is None
+
+
+def test_real_name_in_a_later_run_equal_to_an_earlier_surrogate_is_replaced_and_counted(tmp_path, make_pseudo):
+    vault = tmp_path / "v.db"
+    surrogate = _dana(make_pseudo(vault=vault))
+    later = make_pseudo(vault=vault)
+    text = f"New client {surrogate} Okonkwo; Dana came too."
+    got = run_three_phases(later, [(doc(text, "c9"), [(f"{surrogate} Okonkwo", "PERSON"), ("Dana", "PERSON")])])[0]
+    assert got[1] == surrogate  # Dana keeps her surrogate (the vault)
+    assert surrogate not in got[0].split()  # the real name gets one of its own
+    assert later.stats()["real_name_equals_earlier_surrogate"] == 1
