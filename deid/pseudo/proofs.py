@@ -11,10 +11,12 @@ wrote (in the vault, never text):
 - each line it left as it was, keyed with the document's id (it proves only within that document,
   so a line added to an output file later is not among them).
 
-A later run drops every mention of a document deid wrote whole. In a document with a strong line
-deid wrote, it drops the mentions inside lines deid wrote (they were judged when the original was
-processed) and, elsewhere, surrogates the vault knows (an edited line of deid's output). Every other
-document keeps all its mentions. Hashes become visible only at the end of the run that wrote them
+A later run drops every mention of a document deid wrote whole. In an edited output (at least one
+strong line deid wrote, and at least SHARE of its non-blank lines written by deid) it drops the
+mentions inside lines deid wrote: they were judged when the original was processed. Every other
+mention stays, even one that equals a surrogate in an edited or added line (recall first: someone
+may have typed a real name there), and every other document keeps all its mentions; a short line in
+common with some earlier output ('THERAPIST: Hi Maria.') proves nothing. Hashes become visible only at the end of the run that wrote them
 (`Vault.promote_written`), so a run's output never depends on the order of its batches.
 """
 
@@ -27,6 +29,7 @@ from deid.model import Document, Mention
 from deid.pseudo.vault import Vault
 
 STRONG = ("PERSON", "ORGANIZATION", "LOCATION", "CONTACT", "ID")  # replaced in a line: proof of deid's output
+SHARE = 0.8  # an edited output: at least this share of its non-blank lines are lines deid wrote
 Key = Callable[[str, str], str]
 
 
@@ -67,8 +70,8 @@ def written_rows(key: Key, label: Callable[[str], str], doc: Document, mentions:
     return sorted(rows.items())
 
 
-def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention], counts: MutableMapping[str, int],
-                is_vault_surrogate: Callable[[str], bool]) -> list[Mention]:
+def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention],
+                counts: MutableMapping[str, int]) -> list[Mention]:
     """The mentions of one document that are not proven to be deid's own output."""
     lines = doc.text.split("\n")
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -84,7 +87,10 @@ def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention], counts
         return []
     if not any(strong for h, strong in found.items() if h != whole):
         return ms
-    proven = sorted(span for h in found for span in spans.get(h, []))
+    proven = sorted(set(span for h in found for span in spans.get(h, [])))
+    if len(proven) < SHARE * sum(1 for line in lines if line.strip()):
+        return ms  # a line or two in common with some output: not deid's output
+    counts["edited_own_output_documents"] += 1
     pstarts = [s for s, _ in proven]
     keep = []
     for m in ms:
@@ -93,6 +99,4 @@ def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention], counts
             counts["mentions_kept_in_own_output"] += 1
             continue
         keep.append(m)
-    from deid.spanfix import drop_known
-
-    return drop_known(doc.text, keep, is_vault_surrogate)
+    return keep

@@ -20,7 +20,7 @@ from deid.pseudo.client import ROSTER_WEIGHT, client_votes
 from deid.pseudo.corpus import CorpusWords
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
-from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
+from deid.pseudo.names import initials_only, match_case, parse_name
 from deid.pseudo.resolve import Collected, parse_records, record, resolve_case, resolve_types
 from deid.pseudo.vault import Vault
 
@@ -96,13 +96,11 @@ class Pseudonymizer:
     aliases: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     counts: Counter[str] = field(default_factory=Counter)
     _vault: Vault | None = field(default=None, repr=False)
-    _known: frozenset[str] | None = field(default=None, repr=False)
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
-    _codes: frozenset[str] | None = field(default=None, repr=False)
     _corpus: CorpusWords | None = field(default=None, repr=False)
 
     @classmethod
@@ -636,20 +634,6 @@ class Pseudonymizer:
         return "".join(self.initial_of(c) or c for c in letters.upper())
 
     # ---- idempotence, workers, stats ---------------------------------------------------------
-    def known_surrogates(self) -> frozenset[str]:
-        """Surrogates the vault held when this process first looked (lower case)."""
-        if self._known is None:
-            self._known = frozenset(_known_form(v) for v in self.vault.known_renderings()) \
-                if self.vault_path else frozenset()
-        return self._known
-
-    def _known_codes(self) -> frozenset[str]:
-        """Known surrogates with digits (ids, phones) as letters and digits only."""
-        if self._codes is None:
-            self._codes = frozenset(alnum(v) for v in self.known_surrogates()
-                                    if sum(c.isdigit() for c in v) >= 4)
-        return self._codes
-
     def is_known_surrogate(self, text: str) -> bool:
         """True for deid's own tags ('[PERSON_3]', '[CLIENT]'): never an identifier, in any text.
 
@@ -659,28 +643,6 @@ class Pseudonymizer:
         """
         t = text.strip()
         return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
-
-    def _is_vault_surrogate(self, text: str) -> bool:
-        """True when text is a surrogate (or rendered date) the vault holds: used only inside a
-        document proven to be deid's own output."""
-        t = text.strip()
-        if self.is_known_surrogate(t):
-            return True
-        known = self.known_surrogates()
-        if not known:
-            return False
-        low = re.sub(r"^the\s+", "", _known_form(t))  # 'the Hazel Hollow Group'
-        place = _place_name(t)  # 'Pineglen Falls': a known place surrogate with its kind word
-        if low in known or (place and _known_form(place) in known) or (
-                sum(c.isdigit() for c in t) >= 4 and alnum(t) in self._known_codes()):
-            self.counts["kept_known_surrogates"] += 1
-            return True
-        words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", low)
-                 if w not in FORMAL | KIN and len(w) > 1]  # initials: 'C. Kelley' is known by 'kelley'
-        if words and all(w in known for w in words):
-            self.counts["kept_known_surrogates"] += 1
-            return True
-        return False
 
     # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
     def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
@@ -704,8 +666,8 @@ class Pseudonymizer:
         (proofs.drop_proven); without a vault every mention stays."""
         if not self.vault_path:
             return mentions
-        return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts, self._is_vault_surrogate)
-                if ms else ms for d, ms in zip(docs, mentions)]
+        return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts) if ms else ms
+                for d, ms in zip(docs, mentions)]
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
@@ -749,12 +711,6 @@ def _kind_words(text: str) -> str:
     while i > 0 and words[i - 1].lower().strip(".,") in sur.ORG_KINDS | sur.PLACE_KINDS:
         i -= 1
     return " ".join(w.title() if w.islower() else w for w in words[i:])
-
-
-def _known_form(text: str) -> str:
-    """Lower case without surrounding quotes/emphasis, trailing punctuation or a possessive."""
-    t = text.strip().strip("\"'*_()[]“”‘’").rstrip(".,;:!?").strip("\"'*_()[]“”‘’ ")
-    return _POSS.sub("", t).lower()
 
 
 def _respace(new: str, original: str) -> str:

@@ -8,7 +8,9 @@ from pseudo_helpers import doc, mentions_for
 
 ORIGINAL = ("Session 4 with Tavish Quillon on 14 March 2024.\n"
             "Tavish said Dr. Orlagh Brennick at Quellport Clinic helped.\n"
-            "Next session on 21 March 2024.\n")
+            "Next session on 21 March 2024.\n"
+            "Mood: stable. Sleep: improving.\n"
+            "Plan: continue weekly sessions.\n")
 SPANS = [("Tavish Quillon", "PERSON"), ("14 March 2024", "DATE"), ("Tavish", "PERSON"),
          ("Orlagh Brennick", "PERSON"), ("Quellport Clinic", "ORGANIZATION"), ("21 March 2024", "DATE")]
 
@@ -58,8 +60,19 @@ def test_edited_output_keeps_lines_deid_wrote_and_detects_new_text(tmp_path, mak
     again = make_pseudo(vault=str(tmp_path / "v.db"))
     spans = _redetect(out) + [(given, "PERSON"), ("Marisol Quenby", "PERSON")]
     kept = again.drop_proven([Document(id="c1/s4.txt", case="c1", text=edited)], [_found(edited, spans)])[0]
-    assert [m.text for m in kept] == ["Marisol Quenby"]  # the surrogate in the new line is known
+    assert [m.text for m in kept] == [given, "Marisol Quenby"]  # new text: even a surrogate is replaced
     assert again.stats()["mentions_kept_in_own_output"] == 6
+    assert again.stats()["edited_own_output_documents"] == 1
+
+
+def test_a_new_document_sharing_one_line_with_an_output_keeps_every_mention(tmp_path, make_pseudo):
+    out = _first_run(make_pseudo, tmp_path / "v.db")
+    line = out.splitlines()[1]  # a strong line: it names a surrogate person and organisation
+    new = f"Intake for a new client.\nReferred on 3 May 2024.\n{line}\nShe works nights.\n"
+    again = make_pseudo(vault=str(tmp_path / "v.db"))
+    spans = [("3 May 2024", "DATE")] + _redetect(out)[2:5]
+    ms = _found(new, spans)
+    assert again.drop_proven([doc(new)], [ms]) == [ms]
 
 
 def test_a_new_document_naming_an_earlier_surrogate_keeps_every_mention(tmp_path, make_pseudo):
