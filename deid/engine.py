@@ -26,6 +26,7 @@ class Engine:
     analyzer: Analyzer
     pseudo: Pseudonymizer
     anonymizer: AnonymizerEngine
+    warm: bool = False
 
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
@@ -54,7 +55,10 @@ class Engine:
         return dets
 
     def warm_up(self) -> None:
-        """Load what detection and key collection load lazily (no surrogate is assigned)."""
+        """Load what detection and key collection load lazily (no surrogate is assigned); once."""
+        if self.warm:
+            return
+        self.warm = True
         doc = Document(id="warm-up", case="warm-up",
                        text="Dana Whitfield met Dr. Okafor in Tacoma, Washington on 14 March 2021.")
         self.collect([doc], self.detect([doc]))
