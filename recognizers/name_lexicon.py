@@ -87,7 +87,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         return out
 
     def _name_words(self, doc: Doc) -> list[int]:
-        """Indices of the tokens whose word the lexicon knows (looked up once per word)."""
+        """Indices of the tokens whose word the lexicon knows and score_token does not reject by itself."""
         strings, known, kind = doc.vocab.strings, self._known, self.lexicon.kind
         out = []
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -95,7 +95,9 @@ class NameLexiconRecognizer(EntityRecognizer):
             if k is None:
                 if len(known) > _KNOWN_MAX:
                     known.clear()
-                k = known[orth] = bool(kind(strings[orth]))
+                word = strings[orth]  # the word-level tests score_token starts with
+                k = known[orth] = word.isalpha() and len(word) >= 2 and word.lower() not in NOT_NAMES \
+                    and bool(kind(word))
             if k:
                 out.append(i)
         return out
