@@ -36,6 +36,7 @@ class Engine:
         pseudo = Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs)
         analyzer = Analyzer.from_profile(profile)
         analyzer.skip = pseudo.is_known_surrogate  # never re-detect our own surrogates
+        analyzer.skip_possible = pseudo.may_hold_known
         return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:
@@ -66,6 +67,7 @@ class Engine:
                             "CLIENT: i told my sister priya, she's 47, works as a nurse at St. Mary's "
                             "Hospital; call 555-0142 or dana@example.com, MRN 4471920.")
         self.collect([doc], self.detect([doc]))
+        self.assess(doc.text)  # the quasi-identifier tables and their regex prefilters
         census_names(first_only=False)  # lower-case name checks ask for both lists
         census_names(first_only=True)
         preload(self.profile.pseudonyms.locale)  # phase 2's surrogate pools
