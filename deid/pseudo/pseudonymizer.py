@@ -669,6 +669,10 @@ class Pseudonymizer:
         return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts) if ms else ms
                 for d, ms in zip(docs, mentions)]
 
+    def may_hold_known(self, text: str) -> bool:
+        """False when no part of ``text`` can be a known surrogate (no vault entries, no tag shape)."""
+        return bool(self.known_surrogates()) or "[" in text or "_" in text
+
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
         return list(self._journal[since:]), len(self._journal)
