@@ -670,8 +670,8 @@ class Pseudonymizer:
                 for d, ms in zip(docs, mentions)]
 
     def may_hold_known(self, text: str) -> bool:
-        """False when no part of ``text`` can be a known surrogate (no vault entries, no tag shape)."""
-        return bool(self.known_surrogates()) or "[" in text or "_" in text
+        """False when no part of ``text`` can be one of deid's tags (only tags are skipped anywhere)."""
+        return "[" in text or "_" in text
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
