@@ -10,8 +10,11 @@ Writes every document as a file in its case folder, runs `deid run IN OUT1 --vau
 - ``surrogate_is_gold_name``: surrogate name tokens equal to a word of a gold PERSON span
   anywhere in the corpus (found or not).
 
+With ``--after OTHER.jsonl`` the vault first holds OTHER's run ("last month"), and
+``leaked_gold_person_words`` shows whether real names equal to its surrogates still go.
+
 Usage (DEID_SECRET must be set):
-    python bench/rerun_check.py ../shared/corpus/dev.jsonl [--workers 1] [--keep DIR]
+    python bench/rerun_check.py ../shared/corpus/dev.jsonl [--edit] [--after OTHER.jsonl] [--workers 1] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -114,6 +117,8 @@ def main() -> None:
     ap.add_argument("--edit", action="store_true",
                     help="add a line to every output file before the second run (the line proofs, "
                          "not the whole-document proof, must then keep the rest unchanged)")
+    ap.add_argument("--after", type=Path, help="first run this gold corpus into the same vault "
+                    "('next month's documents': a real name equal to one of its surrogates must still go)")
     ap.add_argument("--keep", type=Path, help="keep the folders here (for a diff by hand)")
     args = ap.parse_args()
     secret = os.environ.get("DEID_SECRET", "")
@@ -123,6 +128,9 @@ def main() -> None:
     try:
         docs = write_corpus(args.gold, work / "in")
         vault = work / "v.db"
+        if args.after:
+            write_corpus(args.after, work / "before")
+            deid_run(work / "before", work / "before-out", vault, args.workers)
         deid_run(work / "in", work / "out1", vault, args.workers)
         shutil.copy(vault, work / "v1.db")
         second = work / "out1"
