@@ -37,12 +37,15 @@ class CorpusWords:
     entries: int = 0
 
     def _positions(self, canonical: str) -> list[int]:
-        digest = hashlib.blake2b(canonical.encode("utf-8"), digest_size=4 * HASHES, key=self.salt[:64]).digest()
-        return [int.from_bytes(digest[4 * i:4 * i + 4], "big") % BITS for i in range(HASHES)]
+        """HASHES bit positions by double hashing one keyed 128-bit digest."""
+        d = int.from_bytes(hashlib.blake2b(canonical.encode("utf-8"), digest_size=16, key=self.salt[:64]).digest(), "big")
+        h1, h2 = d >> 64, (d & 0xFFFFFFFFFFFFFFFF) | 1
+        return [(h1 + i * h2) % BITS for i in range(HASHES)]
 
     def _add(self, canonical: str) -> None:
+        bits = self.bits
         for p in self._positions(canonical):
-            self.bits[p >> 3] |= 1 << (p & 7)
+            bits[p >> 3] |= 1 << (p & 7)
         self.entries += 1
 
     def __contains__(self, text: str) -> bool:
@@ -65,8 +68,8 @@ class CorpusWords:
                 for j in range(i + 1, min(len(words), i + MAX_PHRASE)):
                     if caps[j]:
                         seen.add(" ".join(low[i:j + 1]))
-        for entry in seen:
-            self._add(canonical_form(entry))
+        for entry in seen:  # lower-case words joined by spaces: already canonical when ASCII
+            self._add(entry if entry.isascii() else canonical_form(entry))
 
     def add_texts(self, texts: Iterable[str]) -> None:
         """add_text for each text."""

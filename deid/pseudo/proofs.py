@@ -42,8 +42,13 @@ def line_starts(lines: list[str]) -> list[int]:
     return out
 
 
+def _hash(key: Key, kind: str, text: str) -> str:
+    """A keyed 128-bit hash (hex) of a written text: short, so the vault stays small."""
+    return key(kind, text)[:32]
+
+
 def _same_line_key(key: Key, doc: Document, line: str) -> str:
-    return key("WRITTEN_SAME", f"{doc.id}\x1f{line}")
+    return _hash(key, "WRITTEN_SAME", f"{doc.id}\x1f{line}")
 
 
 def written_rows(key: Key, label: Callable[[str], str], doc: Document, mentions: list[Mention],
@@ -51,14 +56,14 @@ def written_rows(key: Key, label: Callable[[str], str], doc: Document, mentions:
     """(hash, strong) rows for one rewritten document; none when the rewrite changed nothing."""
     if new_text == doc.text:
         return []
-    rows = {key("WRITTEN_DOC", new_text): 1}
+    rows = {_hash(key, "WRITTEN_DOC", new_text): 1}
     old_lines, new_lines = doc.text.split("\n"), new_text.split("\n")
     if len(old_lines) == len(new_lines):
         starts = line_starts(old_lines)
         strong = {bisect_right(starts, m.start) - 1 for m in mentions if label(m.entity_type) in STRONG}
         for i, (a, b) in enumerate(zip(old_lines, new_lines)):
             if a != b and b.strip():
-                h = key("WRITTEN_LINE", b)
+                h = _hash(key, "WRITTEN_LINE", b)
                 rows[h] = max(rows.get(h, 0), int(i in strong))
             elif b.strip():
                 rows.setdefault(_same_line_key(key, doc, b), 0)
@@ -66,7 +71,7 @@ def written_rows(key: Key, label: Callable[[str], str], doc: Document, mentions:
         old = set(old_lines)
         for b in new_lines:
             if b.strip() and b not in old:
-                rows.setdefault(key("WRITTEN_LINE", b), 0)
+                rows.setdefault(_hash(key, "WRITTEN_LINE", b), 0)
     return sorted(rows.items())
 
 
@@ -77,9 +82,9 @@ def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention],
     spans: dict[str, list[tuple[int, int]]] = {}
     for line, start in zip(lines, line_starts(lines)):
         if line.strip():
-            spans.setdefault(key("WRITTEN_LINE", line), []).append((start, start + len(line)))
+            spans.setdefault(_hash(key, "WRITTEN_LINE", line), []).append((start, start + len(line)))
             spans.setdefault(_same_line_key(key, doc, line), []).append((start, start + len(line)))
-    whole = key("WRITTEN_DOC", doc.text)
+    whole = _hash(key, "WRITTEN_DOC", doc.text)
     found = vault.written([whole, *spans])
     if whole in found:
         counts["own_output_documents"] += 1

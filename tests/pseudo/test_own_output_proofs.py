@@ -125,4 +125,4 @@ def test_proofs_hold_hashes_only(tmp_path, make_pseudo):
     con = sqlite3.connect(str(tmp_path / "v.db"))
     rows = con.execute("SELECT hash FROM written").fetchall()
     con.close()
-    assert rows and all(len(h) == 64 and int(h, 16) >= 0 for (h,) in rows)
+    assert rows and all(len(h) == 32 and int(h, 16) >= 0 for (h,) in rows)
