@@ -178,7 +178,6 @@ class Analyzer:
     keep_words: KeepWords | None = None
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
-    skip_possible: Callable[[str], bool] | None = None  # False: no part of this text can be one
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Analyzer":
@@ -250,8 +249,7 @@ class Analyzer:
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
-            if self.skip_possible is None or self.skip_possible(text):
-                mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
+            mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 

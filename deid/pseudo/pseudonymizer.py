@@ -630,10 +630,12 @@ class Pseudonymizer:
 
     def is_known_surrogate(self, text: str) -> bool:
         """True for deid's own tags and surrogates from earlier runs (so re-runs change nothing)."""
+        known = self.known_surrogates()
+        if not known and "[" not in text and "_" not in text:
+            return False  # every tag shape has a bracket or an underscore
         t = text.strip()
         if TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t):
             return True
-        known = self.known_surrogates()
         if not known:
             return False
         low = re.sub(r"^the\s+", "", _known_form(t))  # 'the Hazel Hollow Group'
@@ -648,10 +650,6 @@ class Pseudonymizer:
             self.counts["kept_known_surrogates"] += 1
             return True
         return False
-
-    def may_hold_known(self, text: str) -> bool:
-        """False when no part of ``text`` can be a known surrogate (no vault entries, no tag shape)."""
-        return bool(self.known_surrogates()) or "[" in text or "_" in text
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
