@@ -63,6 +63,8 @@ class DetectionConfig(Strict):
     eponym_names: ListSource = ListSource()
     # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
     propagate_case_names: bool = True
+    # cut titles off PERSON mentions ("Dr. Okafor" -> "Okafor"; the title stays in the text, deid/titles.py)
+    detach_titles: bool = False
 
 
 class PseudonymConfig(Strict):
