@@ -25,6 +25,7 @@ from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
 from deid.spanfix import drop_known, lead_words, split_addresses, trim_spans
+from deid.casing import drop_uncased, load_greetings
 from deid.nesting import carve
 from deid.titles import detachable_titles, drop_titles
 from recognizers.name_context import census_names, cues_for
@@ -269,6 +270,7 @@ class Analyzer:
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
+        mentions = drop_uncased(text, mentions, load_lexicon(), load_greetings())
         kept = self._filter(drop_titles(text, trim_spans(text, mentions, self.lead_words, self.honorifics),
                                         self.detached))
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)

@@ -11,6 +11,7 @@ holiday, numeric date or day-of-month; months used for scheduling ("revisit in M
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import regex as re
@@ -73,6 +74,31 @@ presenting concern referral reason discharge formulation risk mental status exam
 background data action response behaviour behavior intervention objective subjective
 """.split())
 _ACRONYM_WITH_SCORE = re.compile(r"^(?P<a>[A-Za-z][\w&.\-/]*)(?:\s+\d+)?$")
+NOT_ORG_FILE = Path(__file__).parent / "data" / "not_org_words.txt"
+
+
+@lru_cache(maxsize=1)
+def not_org_words() -> frozenset[str]:
+    """Credential, discipline and frequency words (data/not_org_words.txt), lower case."""
+    lines = NOT_ORG_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def is_credential_phrase(text: str, start: int, end: int) -> bool:
+    """True for a span made only of credentials, discipline words and abbreviations ("LPCC-S",
+    "M.Phil Clinical Psychology", "Weekly CPT")."""
+    words = text[start:end].replace(",", " ").split()
+    if not words:
+        return False
+    low = {w.lower() for w in NOT_NAMES}
+    return all(w.lower() in not_org_words() or w.lower().rstrip(".") in not_org_words() or w in NOT_NAMES
+               or w.lower() in low and w.isupper() for w in words)
+
+
+def strip_field_label(text: str, start: int, end: int) -> int:
+    """Start after a leading form abbreviation before a number ("DOB 03/05/1995" -> the date)."""
+    m = re.match(r"(?P<a>[A-Z]{2,4})\.?:?\s+(?=\S*\d)", text[start:end])
+    return start + m.end() if m and m.group("a") in NOT_NAMES else start
 
 
 def is_named_place_or_org(text: str, start: int, end: int) -> bool:
@@ -129,9 +155,11 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             for start, end in split_lines(r.start, r.end, text):
                 if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end):
                     continue
-                if r.entity_type in _NAME_TYPES and (not is_named_place_or_org(text, start, end)
-                                                     or is_form_or_region(text, start, end)):
-                    continue
+                if r.entity_type in _NAME_TYPES:
+                    start = strip_field_label(text, start, end)
+                    if not is_named_place_or_org(text, start, end) or is_form_or_region(text, start, end) \
+                            or is_credential_phrase(text, start, end):
+                        continue
                 out.append(RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
                                             r.recognition_metadata))
         return out

@@ -90,3 +90,31 @@ def test_ner_filter_when_named_place_or_org_then_kept(text, span):
 def test_ner_filter_splits_spans_at_line_breaks():
     text = "CEDAR GROUP\nIntake Assessment"
     assert split_lines(0, len(text), text) == [(0, 11), (12, len(text))]
+
+
+@pytest.mark.parametrize("text,span,credential", [
+    ("Clinician: Tamsin Oduya, LPCC-S\n", "LPCC-S", True),
+    ("Author: Mirek Dolan, M.Phil Clinical Psychology\n", "M.Phil Clinical Psychology", True),
+    ("Seen by: Ana Varrow, Clinical Psychologist\n", "Clinical Psychologist", True),
+    ("PLAN\nWeekly CPT, review in six weeks.", "Weekly CPT", True),
+    ("Referred by Tobin Quill, APN, Staff Health", "APN", True),
+    ("works at Riverbend Counselling", "Riverbend Counselling", False),   # a named practice stays
+    ("Kelso Clinical Psychology Group", "Kelso Clinical Psychology Group", False),
+])
+def test_ner_filter_when_only_credentials_or_discipline_words_then_not_an_org(text, span, credential):
+    from recognizers.ner_recognizer import is_credential_phrase
+
+    start = text.index(span)
+    assert is_credential_phrase(text, start, start + len(span)) is credential
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Re: Ana Varrow, DOB 03/05/1991, NHS", "DOB 03/05/1991", "03/05/1991"),
+    ("MRN 4471-0093 on file", "MRN 4471-0093", "4471-0093"),
+    ("at Kelso Primary", "Kelso Primary", "Kelso Primary"),   # no label: unchanged
+])
+def test_ner_filter_when_form_label_before_a_number_then_label_cut(text, span, expected):
+    from recognizers.ner_recognizer import strip_field_label
+
+    start = text.index(span)
+    assert text[strip_field_label(text, start, start + len(span)):start + len(span)] == expected
