@@ -131,6 +131,22 @@ def is_form_or_region(text: str, start: int, end: int) -> bool:
     return span.lower().removeprefix("the ") in countries_and_states()
 
 
+_NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[|–—-]\s*(?=\S)")
+_RANGE = re.compile(r"^(?i:between|from)\s+(?P<a>.+?)\s+(?i:and|to|until|till)\s+(?P<b>.+)$")
+
+
+def date_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A spaCy date span without a leading session number ("3 | feb 6 2024"), and a range
+    ("between 5 May and 30 June") as its two dates."""
+    lead = _NUMBER_LEAD.match(text[start:end])
+    if lead and looks_specific(text[start + lead.end():end]):
+        start += lead.end()
+    rng = _RANGE.match(text[start:end])
+    if rng:
+        return [(start + rng.start("a"), start + rng.end("a")), (start + rng.start("b"), start + rng.end("b"))]
+    return [(start, end)]
+
+
 def split_lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Pieces of [start, end) on separate lines (a name never spans a line break)."""
     out = []
@@ -152,7 +168,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
         """spaCy entities, keeping only identifying dates."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            for start, end in split_lines(r.start, r.end, text):
+            pieces = split_lines(r.start, r.end, text)
+            if r.entity_type == "DATE_TIME":
+                pieces = [p for s, e in pieces for p in date_pieces(text, s, e)]
+            for start, end in pieces:
                 if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end):
                     continue
                 if r.entity_type in _NAME_TYPES:

@@ -16,6 +16,7 @@ from typing import Optional
 
 import regex as re
 from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
@@ -29,7 +30,8 @@ student employee volunteer trainee assistant make land boy
 """.split())
 # Free words allowed before a job ("locum", "paediatric"), but not function words or -ing verbs.
 _FREE = (r"(?!(?:the|a|an|to|and|or|of|for|with|in|on|at|by|from|that|this|be|been|being|not|"
-         r"very|so|too|just|all|some|any|no|my|his|her|their|our|your)\b)(?![a-z'\-]+ing\b)")
+         r"very|so|too|just|all|some|any|no|my|his|her|their|our|your|lot|lots|bit|kind|sort|couple|"
+         r"bunch|real|total|complete|proper|good|bad|great|nice)\b)(?![a-z'\-]+ing\b)")
 
 
 def _normalise(title: str) -> str:
@@ -133,6 +135,8 @@ def place_tail(text: str, end: int) -> int:
                 break
         if w.group()[:1].isupper():
             seen_cap = True
+        elif seen_cap and low not in _PREPS and (low in STOP_WORDS or re.search(r"(?:ed|ing|ly)$", low)):
+            break  # "pilot in Kelso named in the paper": a verb or adverb ends the place
         if seen_cap:
             stop = m.start("w") + w.end()
     return stop if seen_cap else end

@@ -118,3 +118,17 @@ def test_ner_filter_when_form_label_before_a_number_then_label_cut(text, span, e
 
     start = text.index(span)
     assert text[strip_field_label(text, start, start + len(span)):start + len(span)] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("attended 12 sessions between 5 May and 30 June. Then", "between 5 May and 30 June", ["5 May", "30 June"]),
+    ("client mz | session 3 | feb 6 2024 | not reviewed", "3 | feb 6 2024", ["feb 6 2024"]),
+    ("Session 11 - Thursday 7 March 2024 - Tele", "11 - Thursday 7 March 2024", ["Thursday 7 March 2024"]),
+    ("seen on 7 March 2024 at noon", "7 March 2024", ["7 March 2024"]),
+    ("for 3 - 4 weeks", "3 - 4 weeks", ["3 - 4 weeks"]),     # no date after the number: unchanged
+])
+def test_ner_filter_when_session_number_or_range_then_date_pieces_split(text, span, expected):
+    from recognizers.ner_recognizer import date_pieces
+
+    start = text.index(span)
+    assert [text[s:e] for s, e in date_pieces(text, start, start + len(span))] == expected

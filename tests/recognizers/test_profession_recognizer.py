@@ -93,3 +93,12 @@ def test_profession_recognizer_when_place_phrase_ends_then_extension_stops(text,
 ])
 def test_profession_recognizer_when_age_precedes_a_person_noun_then_nothing(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He's the only harbour pilot in Kelso named in the paper.", "harbour pilot in Kelso"),
+    ("Dario is a sous-chef at Casa Verde in Upper Tarn. Lives alone.", "sous-chef at Casa Verde in Upper Tarn"),
+    ("honestly it was a lot pastor said", None),
+])
+def test_profession_recognizer_when_verb_or_quantity_word_then_not_part_of_job(text, expected):
+    assert found(REC, text) == ([expected] if expected else [])
