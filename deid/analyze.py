@@ -19,6 +19,7 @@ from deid.errors import ModelNotInstalled
 from deid.lists import load_terms, normalise_term
 from deid.log import cap_third_party
 from deid.model import Mention
+from deid.nlp_engine import ArraySpacyNlpEngine
 from deid.case_names import propagate_cases
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
@@ -117,7 +118,7 @@ class GroupedAnalyzerEngine(AnalyzerEngine):
             context=context)
 
 
-def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
+def build_nlp_engine(profile: Profile) -> ArraySpacyNlpEngine:
     """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
     cfg = profile.nlp
     model = resolve_model(cfg)
@@ -127,7 +128,7 @@ def build_nlp_engine(profile: Profile) -> SpacyNlpEngine:
         low_confidence_score_multiplier=cfg.low_confidence_score_multiplier,
         low_score_entity_names=list(cfg.low_score_entity_names),
     )
-    engine = SpacyNlpEngine(models=[{"lang_code": cfg.lang_code, "model_name": model}],
+    engine = ArraySpacyNlpEngine(models=[{"lang_code": cfg.lang_code, "model_name": model}],
                             ner_model_configuration=ner_conf)
     nlp = spacy.load(model, exclude=list(cfg.disable))
     for name in cfg.enable:
@@ -237,9 +238,9 @@ class Analyzer:
                 pieces.append((i, off, chunk))
         results: list[list[Mention]] = [[] for _ in texts]
         low: list[list[Mention]] = [[] for _ in texts]
-        artifacts = self.engine.nlp_engine.process_batch(
+        artifacts = self.engine.nlp_engine.artifacts(
             [p[2] for p in pieces], language=lang, batch_size=self.profile.nlp.batch_size)
-        for (i, off, chunk), (_, nlp_artifacts) in zip(pieces, artifacts):
+        for (i, off, chunk), nlp_artifacts in zip(pieces, artifacts):
             raw = self.engine.analyze(
                 text=chunk, language=lang, nlp_artifacts=nlp_artifacts,
                 entities=list(self.profile.detection.entities) or None,

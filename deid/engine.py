@@ -16,6 +16,8 @@ from deid.model import Document, DocResult, Mention
 from deid.pseudonyms import Pseudonymizer
 from deid.rewrite import build_anonymizer, rewrite
 from deid import risk as risk_mod
+from deid.pseudo.surrogates import preload
+from recognizers.name_context import census_names
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Engine:
     analyzer: Analyzer
     pseudo: Pseudonymizer
     anonymizer: AnonymizerEngine
+    warm: bool = False
 
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
@@ -54,10 +57,18 @@ class Engine:
         return dets
 
     def warm_up(self) -> None:
-        """Load what detection and key collection load lazily (no surrogate is assigned)."""
+        """Load what detection and key collection load lazily (no surrogate is assigned); once."""
+        if self.warm:
+            return
+        self.warm = True
         doc = Document(id="warm-up", case="warm-up",
-                       text="Dana Whitfield met Dr. Okafor in Tacoma, Washington on 14 March 2021.")
+                       text="Dana Whitfield met Dr. Okafor in Tacoma, Washington on 14 March 2021.\n"
+                            "CLIENT: i told my sister priya, she's 47, works as a nurse at St. Mary's "
+                            "Hospital; call 555-0142 or dana@example.com, MRN 4471920.")
         self.collect([doc], self.detect([doc]))
+        census_names(first_only=False)  # lower-case name checks ask for both lists
+        census_names(first_only=True)
+        preload(self.profile.pseudonyms.locale)  # phase 2's surrogate pools
 
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""

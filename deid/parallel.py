@@ -4,7 +4,10 @@ window, and the three phases keep the output identical to a one-worker run.
 Phase 1 (read, detect, collect keys) and phase 3 (rewrite, write) run in the worker that
 detected the batch, which keeps the documents in memory between the two; phase 2 (assign
 surrogates) runs here, serially and in batch order. At most ``run.in_flight_per_worker`` batches
-are with a worker at once, so memory does not grow with the corpus. A worker that stops
+per worker are between dispatch and rewrite at once (the run's window), so memory does not grow
+with the corpus. A worker is given a new batch only when it has fewer than ``DETECT_QUEUE``
+batches waiting for detection, so the window is shared by whichever worker is free: a batch
+waiting for phase 2 (which goes in batch order) never keeps another worker idle. A worker that stops
 answering (a document stuck past its timeout in C code) is killed and replaced; its batches
 fail closed.
 """
@@ -12,6 +15,7 @@ fail closed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import multiprocessing as mp
 import time
@@ -27,6 +31,7 @@ from deid.stages import Job, Stages
 
 log = logging.getLogger(__name__)
 GRACE_SECONDS = 60.0
+DETECT_QUEUE = 2  # batches sent to a worker for detection and not yet answered: one running, one queued
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class _Worker:
     proc: Any
     conn: Connection
     batches: set[int] = field(default_factory=set)
+    detecting: set[int] = field(default_factory=set)  # sent for phase 1, no answer yet
     ready: bool = False
     sent: int = 0  # position in the parent's pseudonym journal this worker has
     last: float = field(default_factory=time.monotonic)
@@ -112,6 +118,8 @@ def _context(engine: Engine) -> Any:
     """The multiprocessing start method the profile asks for (spawn where fork does not exist)."""
     if engine.profile.run.worker_start == "fork" and "fork" in mp.get_all_start_methods():
         engine.warm_up()  # lazy tables load once here, and every forked worker shares them
+        gc.collect()
+        gc.freeze()  # the collector never walks the inherited objects, so their pages stay shared
         return mp.get_context("fork")
     return mp.get_context("spawn")
 
@@ -121,7 +129,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     """Run batches through worker processes; phase 2 here with `engine`, in batch order."""
     global _PARENT
     ctx = _context(engine)
-    per_worker = max(1, engine.profile.run.in_flight_per_worker)
+    window = max(1, engine.profile.run.in_flight_per_worker) * workers
     _PARENT = engine if ctx.get_start_method() == "fork" else None
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
     pending = list(range(len(batches)))[::-1]  # stack, next batch last
@@ -142,14 +150,18 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
 
     try:
         while finished < len(batches):
-            for w in pool:  # dispatch while the window has room
-                while w.ready and pending and len(w.batches) < per_worker:
-                    bid = pending.pop()
-                    w.batches.add(bid)
-                    owner[bid] = w
-                    if not w.batches - {bid}:
-                        w.last = time.monotonic()
-                    w.conn.send(("detect", bid, batches[bid]))
+            while pending and len(owner) < window:  # dispatch to the least busy worker
+                free = [w for w in pool if w.ready and len(w.detecting) < DETECT_QUEUE]
+                if not free:
+                    break
+                w = min(free, key=lambda x: (len(x.detecting), len(x.batches)))
+                bid = pending.pop()
+                if not w.batches:
+                    w.last = time.monotonic()
+                w.batches.add(bid)
+                w.detecting.add(bid)
+                owner[bid] = w
+                w.conn.send(("detect", bid, batches[bid]))
             ready = wait([w.conn for w in pool], timeout=1.0)
             for w in pool:
                 if w.conn not in ready:
@@ -166,6 +178,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 elif kind == "fatal":
                     raise DeidError(f"a worker could not build its engine ({bid})")
                 elif kind == "detected":
+                    w.detecting.discard(bid)
                     detected[bid] = payload
                     for seq, res, _ in payload:
                         results[seq] = res
@@ -178,6 +191,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     bar.update(len(batches[bid]))
                 elif kind == "error":
                     w.batches.discard(bid)
+                    w.detecting.discard(bid)
                     fail_batch(bid, f"{payload} in worker")
             while next_assign < len(batches) and next_assign in detected:  # phase 2, in order
                 bid = next_assign
@@ -200,6 +214,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     _lose(w, pool, ctx, spec, timeout, fail_batch, "timed out (worker replaced)")
     finally:
         _PARENT = None
+        gc.unfreeze()
         for w in pool:
             try:
                 w.conn.send(("stop", None, None))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import yaml
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from recognizers.regex_trie import trie_alternation
 
 if TYPE_CHECKING:
     from deid.config import Profile
@@ -93,7 +94,14 @@ def cues_for(profile: "Profile | None") -> NameCues:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    """A regex alternation of words, longest first, spaces matching any whitespace.
+
+    Lower-case word lists (all the cue lists) become a prefix trie, which matches the same with or
+    without IGNORECASE (recognizers/regex_trie.py); a list with capitals stays a flat alternation.
+    """
+    words = set(words)
+    if words and all(w == w.lower() for w in words):
+        return "(?:" + trie_alternation(sorted(words), space=r"\s+") + ")"
     parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(parts) + ")"
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from recognizers.name_context import person_result
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 _HEADING_KEY = "deid_heading_lines"
 _TEXT_KEY = "deid.name_lexicon.text"
+_KNOWN_MAX = 500_000  # words remembered per process (cleared when full: memory stays bounded)
 # Parts of speech a name token never has (spaCy universal tags).
 CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT",
                         "SYM", "SPACE"})
@@ -63,6 +65,7 @@ class NameLexiconRecognizer(EntityRecognizer):
         """Use the packaged lexicon unless one is given (tests)."""
         self.lexicon = lexicon or load_lexicon()
         self.common = load_common_words()
+        self._known: dict[int, bool] = {}  # word id -> is it a lexicon name
         super().__init__(supported_entities=["PERSON"], name="NameLexiconRecognizer",
                          supported_language=supported_language)
 
@@ -76,10 +79,27 @@ class NameLexiconRecognizer(EntityRecognizer):
             return []
         doc = nlp_artifacts.tokens
         out: list[RecognizerResult] = []
-        for tok in doc:
+        for i in self._name_words(doc):  # score_token is 0.0 for every other token
+            tok = doc[i]
             score = self.score_token(tok)
             if score:
                 out.append(person_result(self, tok.idx, tok.idx + len(tok.text), score))
+        return out
+
+    def _name_words(self, doc: Doc) -> list[int]:
+        """Indices of the tokens whose word the lexicon knows and score_token does not reject by itself."""
+        strings, known, kind = doc.vocab.strings, self._known, self.lexicon.kind
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            k = known.get(orth)
+            if k is None:
+                if len(known) > _KNOWN_MAX:
+                    known.clear()
+                word = strings[orth]  # the word-level tests score_token starts with
+                k = known[orth] = word.isalpha() and len(word) >= 2 and word.lower() not in NOT_NAMES \
+                    and bool(kind(word))
+            if k:
+                out.append(i)
         return out
 
     def score_token(self, tok: Token) -> float:

@@ -14,7 +14,10 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 TABLE = Path(__file__).parent / "data" / "pos_lexicon.tsv.gz"
@@ -82,7 +85,70 @@ def guess(tok: Token, table: dict[str, tuple[str, str]], start: bool) -> str:
 
 @Language.component("deid_pos_guess")
 def pos_guess(doc: Doc) -> Doc:
-    """Set pos_, is_sent_start and lemma_ on every token (see the module docstring)."""
+    """Set pos_, is_sent_start and lemma_ on every token (see the module docstring).
+
+    The answer for a token depends only on its word, whether it starts a sentence, whether NER
+    put it in a proper-name entity and whether a determiner comes before it, so ``guess`` runs
+    once per such combination (``_MEMO``) and all tokens are written with one ``from_array``.
+    """
+    n = len(doc)
+    if not n:
+        return doc
+    table = pos_table()
+    strings = doc.vocab.strings
+    proper = frozenset(strings[x] for x in PROPER_ENTS)  # ids: labels like PERSON are symbols, not hashes
+    determiners = frozenset(strings.add(x) for x in DETERMINERS)
+    cols = doc.to_array([ORTH, LOWER, ENT_TYPE]).tolist()
+    out = np.empty((n, 3), dtype=np.uint64)
+    prev_lower = prev2_orth = prev_orth = 0
+    for i, (orth, lower, ent) in enumerate(cols):
+        if i == 0:
+            start = True
+        else:
+            newline, quote, ends = _word_facts(strings, prev_orth)
+            if newline:
+                start = True
+            elif quote and i > 1:
+                start = _word_facts(strings, prev2_orth)[2]
+            else:
+                start = ends
+        key = (orth, start, ent in proper, i > 0 and prev_lower in determiners)
+        pos = _MEMO.get(key)
+        if pos is None:
+            if len(_MEMO) > _MEMO_MAX:
+                _MEMO.clear()
+            pos = _MEMO[key] = POS_IDS.get(guess(doc[i], table, start), 0)
+        out[i, 0] = pos
+        out[i, 1] = 1 if start else _NOT_START
+        out[i, 2] = lower
+        prev2_orth, prev_orth, prev_lower = prev_orth, orth, lower
+    doc.from_array([POS, SENT_START, LEMMA], out)
+    return doc
+
+
+_NOT_START = np.uint64(2**64 - 1)  # -1 as spaCy stores it: "not a sentence start"
+_MEMO: dict[tuple[int, bool, bool, bool], int] = {}
+_MEMO_MAX = 500_000  # entries (word x context); cleared when full, so memory stays bounded
+_FACTS: dict[int, tuple[bool, bool, bool]] = {}
+
+
+def _word_facts(strings: object, orth: int) -> tuple[bool, bool, bool]:
+    """(holds a line break, is a closing quote or bracket, ends a sentence) for a word."""
+    facts = _FACTS.get(orth)
+    if facts is None:
+        text = strings[orth]  # type: ignore[index]
+        facts = ("\n" in text, text in _CLOSERS, text[-1:] in SENTENCE_END)
+        if len(_FACTS) > _MEMO_MAX:
+            _FACTS.clear()
+        _FACTS[orth] = facts
+    return facts
+
+
+_CLOSERS = frozenset(('"', "”", "’", "'", ")"))
+
+
+def pos_guess_slow(doc: Doc) -> Doc:
+    """Token-by-token reference for ``pos_guess`` (tests check the two agree)."""
     table = pos_table()
     for tok in doc:
         start = starts_sentence(tok)

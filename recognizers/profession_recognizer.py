@@ -19,7 +19,8 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.regex_base import RegexRecognizer, Rule, alternation
+from recognizers.regex_base import RegexRecognizer, Rule
+from recognizers.regex_trie import trie_alternation
 
 DATA = Path(__file__).parent / "data" / "occupations.txt"
 # Heads that describe the writer's own profession or are too vague to narrow anyone down.
@@ -68,13 +69,14 @@ def _job() -> str:
     not one person's job.
     """
     titles, heads, _ = lexicon()
-    multi = [t for t in titles if " " in t]
-    core = rf"(?:{alternation(multi)}|{alternation(sorted(heads))})"
+    # A prefix trie matches what "multi-word titles, then heads, longest first" matches (a head
+    # can only be a prefix of a multi-word title, never the reverse) in a fraction of the time.
+    core = rf"(?:{trie_alternation(sorted(set(titles) | set(heads)))})"
     return rf"(?i:(?:{_FREE}(?:[a-z][a-z'\-]+|\d{{1,2}})[ \t]+){{0,3}}{core})\b"
 
 
 def _unique() -> str:
-    return rf"(?i:{alternation(sorted(lexicon()[2]))})"
+    return rf"(?i:{trie_alternation(sorted(lexicon()[2]))})"
 
 
 _BE = (r"(?i:\b(?:is|was|are|were|be|been|being|became|become|becomes|becoming|'s|'m|'re|am|"

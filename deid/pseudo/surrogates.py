@@ -82,6 +82,12 @@ def _faker_pools(locale: str) -> dict[str, list[str]]:
     return {k: sorted({n for n in v if n.isalpha()}) for k, v in pools.items()}
 
 
+def preload(locale: str) -> None:
+    """Load the name pools now (before worker processes fork, so they share them)."""
+    _faker_pools(locale)
+    _census()
+
+
 @lru_cache(maxsize=256)
 def _pool(source: str, locale: str, kind: str, letter: str) -> tuple[str, ...]:
     names = (_faker_pools(locale) if source == "faker" else _census()).get(kind, [])

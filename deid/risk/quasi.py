@@ -12,6 +12,7 @@ from typing import Iterator
 import yaml
 
 from recognizers.prefilter import may_match, required_literals
+from recognizers.regex_trie import trie_alternation
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -89,8 +90,9 @@ def age_frequency(low: int, high: int) -> float:
 
 
 def _term_regex(terms: list[str]) -> re.Pattern[str]:
-    alts = sorted((re.escape(t).replace(r"\ ", r"[\s-]+") for t in terms), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+    """Any of the terms (a space matches spaces or hyphens), with a plural ending, as whole words."""
+    alts = trie_alternation(sorted({t.lower() for t in terms}), space=r"[\s-]+")
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

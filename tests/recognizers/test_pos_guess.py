@@ -59,3 +59,26 @@ def test_shipped_table_covers_closed_class_words():
     table = pos_table()
     assert len(table) > 5000
     assert table["the"][0] == "DET" and table["she"][0] == "PRON" and table["because"][0] == "SCONJ"
+
+
+_MIXED = (
+    "THERAPIST: So, Marisol -- how was the week?\n"
+    "CLIENT: Honestly? Black Friday at the State Fair was chaos. \"Time\" flies, right.\n"
+    "i told my sister the bell rang (twice). Job interview on 3 March, 9:30. The End\n"
+    "Dr. Quillon's note: Will will call. May I ask... yes.\n\n  It's fine'\nNext line."
+)
+
+
+def test_pos_guess_fast_path_matches_token_by_token_reference(nlp):
+    from recognizers.pos_guess import pos_guess, pos_guess_slow
+
+    for ents in ((), ((4, 5, "PERSON"), (14, 16, "ORG"), (18, 20, "FAC"))):
+        fast = nlp.make_doc(_MIXED)
+        fast.ents = [Span(fast, s, e, label=lab) for s, e, lab in ents]
+        slow = fast.copy()
+        pos_guess(fast)
+        pos_guess(fast.copy())  # a second pass answers from the memo
+        pos_guess_slow(slow)
+        assert [(t.pos_, t.is_sent_start, t.lemma_) for t in fast] == \
+               [(t.pos_, t.is_sent_start, t.lemma_) for t in slow]
+    assert any(t.pos_ == "PROPN" for t in fast) and any(t.is_sent_start for t in fast if t.i)
