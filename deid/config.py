@@ -64,7 +64,9 @@ class DetectionConfig(Strict):
     # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
     propagate_case_names: bool = True
     # cut titles off PERSON mentions ("Dr. Okafor" -> "Okafor"; the title stays in the text, deid/titles.py)
-    detach_titles: bool = False
+    detach_titles: bool = True
+    # a month with no day or year ("in June") is a DATE (else a keep word; "last June" always a DATE)
+    bare_months_are_dates: bool = False
 
 
 class PseudonymConfig(Strict):

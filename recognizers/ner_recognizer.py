@@ -3,9 +3,10 @@
 Replaces Presidio's built-in ``SpacyRecognizer`` (see ``REPLACES``). spaCy tags durations
 ("two weeks", "50 minutes"), frequencies ("every day"), clock times, relative days ("last week",
 "today"), bare years and weekdays as DATE; none of these is a date identifier in the gold
-convention (FORMAT.md), and removing them costs ordinary words. Kept: spans naming a month,
-holiday, numeric date or day-of-month; months used for scheduling ("revisit in May",
-"until December") are dropped. Other entity types pass through unchanged.
+convention (FORMAT.md), and removing them costs ordinary words. Kept: spans naming a day, a
+month of a year ("March 2024", "last November"), a holiday or a numeric date; a month with no
+day or year ("in June", "until December") is a keep word (FORMAT.md lists months among them)
+unless the profile sets ``detection.bare_months_are_dates``. Other entity types pass through.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 _NAME_TYPES = {"ORGANIZATION", "LOCATION", "NRP"}
 _BARE_MONTH = re.compile(rf"^(?:(?i:the\s+)?(?i:early|late|mid|end\s+of\s+the|end\s+of|beginning\s+of)"
-                         rf"[-\s]+)?{MONTH}$")
+                         rf"[-\s]+)?{MONTH}(?:\s+(?i:holidays?|break|exams?|half-term))?$")
 _SCHEDULING_BEFORE = re.compile(
     r"(?i:\b(?:revisit|review|reviewed|until|till|by|around|conference|plan|plans|planned|"
     r"planning|booked|due|expected|early|end\s+of|enough\s+in|leave|holiday|next)\b[\w\s,]{0,12})$")
@@ -34,13 +35,18 @@ _EARLY_END = re.compile(r"^(?i:(?:the\s+)?(?:early|end\s+of|beginning\s+of))\b")
 _UNIT_END = re.compile(r"(?i:\b(?:days?|weeks?|nights?|hours?|hrs?|minutes?|mins?|months?|years?|sessions?))$")
 
 
-def is_identifying_date(text: str, start: int, end: int) -> bool:
-    """True when a spaCy DATE/TIME span could date an event in someone's life."""
+def is_identifying_date(text: str, start: int, end: int, bare_months: bool = False) -> bool:
+    """True when a spaCy DATE/TIME span could date an event in someone's life.
+
+    A month with no day or year ("in June", "the December holidays") is a keep word unless
+    ``bare_months`` (profile ``detection.bare_months_are_dates``) makes past-event months dates;
+    "last/next November" names one month of one year and is always a date.
+    """
     span = text[start:end].strip()
     if not looks_specific(span) or _UNIT_END.search(span) and not re.search(MONTH, span):
         return False
     if _BARE_MONTH.match(span):
-        if _EARLY_END.match(span):  # "review in early June", "until the end of June"
+        if not bare_months or _EARLY_END.match(span):  # "review in early June", "until the end of June"
             return False
         return not _SCHEDULING_BEFORE.search(text[max(0, start - 40):start])
     return True
@@ -162,6 +168,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     """Presidio's spaCy recognizer with non-identifying DATE_TIME spans removed."""
 
     REPLACES = ("SpacyRecognizer",)
+    bare_months = False  # set from the profile: months without day or year count as dates
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: Optional[NlpArtifacts] = None) -> list[RecognizerResult]:
@@ -172,7 +179,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             if r.entity_type == "DATE_TIME":
                 pieces = [p for s, e in pieces for p in date_pieces(text, s, e)]
             for start, end in pieces:
-                if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end):
+                if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end, self.bare_months):
                     continue
                 if r.entity_type in _NAME_TYPES:
                     start = strip_field_label(text, start, end)
@@ -187,5 +194,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 def create(profile: "Profile") -> FilteredSpacyRecognizer:
     """One recognizer for the entity types the profile's NLP config maps spaCy labels to."""
     ents = sorted(set(profile.nlp.model_to_presidio_entity_mapping.values()))
-    return FilteredSpacyRecognizer(supported_language=profile.detection.language,
-                                   supported_entities=ents, name="FilteredSpacyRecognizer")
+    rec = FilteredSpacyRecognizer(supported_language=profile.detection.language,
+                                  supported_entities=ents, name="FilteredSpacyRecognizer")
+    rec.bare_months = profile.detection.bare_months_are_dates
+    return rec

@@ -41,3 +41,13 @@ def test_lookalike_recognizer_is_exempt_from_the_allow_list_in_the_default_profi
 
     det = load_profile("default").detection
     assert "lookalike_names" in det.recognizers and "LookalikeNameRecognizer" in det.allow_list_exempt
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("JUNE: Hi.\nTOBIN: June, glad you're here.", ["June"]),           # addressed, and a speaker
+    ("JUNE: Hi.\nTOBIN: June, July and August are busy.", []),        # a list of months
+    ("TOBIN: June, glad you're here.", []),                           # no JUNE: label in the document
+    ("Hope, she says, is a four-letter word.", []),                   # not a turn after a label
+])
+def test_lookalike_when_addressed_at_turn_start_and_also_a_speaker_then_name(text, expected):
+    assert found(text) == expected

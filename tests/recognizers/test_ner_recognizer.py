@@ -7,14 +7,13 @@ from recognizers.ner_recognizer import (
 )
 
 
-def _check(text: str, span: str) -> bool:
+def _check(text: str, span: str, bare_months: bool = False) -> bool:
     start = text.index(span)
-    return is_identifying_date(text, start, start + len(span))
+    return is_identifying_date(text, start, start + len(span), bare_months)
 
 
 @pytest.mark.parametrize("text,span", [
     ("the crash on October 27, 2023 was", "October 27, 2023"),
-    ("gastroenteritis in the household in March, during", "March"),
     ("since last November, when he learned", "last November"),
     ("for Christmas Eve and the following", "Christmas Eve"),
     ("DOB 02/11/1982", "02/11/1982"),
@@ -132,3 +131,14 @@ def test_ner_filter_when_session_number_or_range_then_date_pieces_split(text, sp
 
     start = text.index(span)
     assert [text[s:e] for s, e in date_pieces(text, start, start + len(span))] == expected
+
+
+@pytest.mark.parametrize("text,span,as_dates,expected", [
+    ("gastroenteritis in the household in March, during", "March", False, False),   # a keep word
+    ("gastroenteritis in the household in March, during", "March", True, True),     # profile option
+    ("only after the December holidays.", "December holidays", False, False),
+    ("PCP agrees to revisit in May if gains stall", "May", True, False),          # scheduling: never
+    ("since last November, when he learned", "last November", False, True),      # one month of one year
+])
+def test_ner_filter_when_bare_month_then_date_only_by_profile_option(text, span, as_dates, expected):
+    assert _check(text, span, as_dates) is expected
