@@ -25,7 +25,7 @@ from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
-from deid.spanfix import drop_known, lead_words, split_addresses, trim_spans
+from deid.spanfix import drop_known, drop_leading_article, lead_words, split_addresses, trim_spans
 from deid.casing import drop_uncased, load_greetings
 from deid.nesting import carve
 from deid.titles import detachable_titles, drop_titles
@@ -271,7 +271,7 @@ class Analyzer:
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
-        mentions = drop_uncased(text, mentions, load_lexicon(), load_greetings())
+        mentions = drop_leading_article(text, drop_uncased(text, mentions, load_lexicon(), load_greetings()))
         kept = self._filter(drop_titles(text, trim_spans(text, mentions, self.lead_words, self.honorifics),
                                         self.detached))
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)

@@ -22,7 +22,7 @@ GREETINGS_FILE = Path(__file__).resolve().parent.parent / "configs" / "names" / 
 CASED_SHARE = 0.05  # share of (not all-caps) words starting with a capital above which text is cased
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP", "GPE", "FAC"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_LEAD = re.compile(r"([^\W\d_]+)[\s,!.;:]+(?=\S)")
+_LEAD = re.compile(r"([^\W\d_]+)[\s,!.;:/]+(?=\S)")
 
 
 @lru_cache(maxsize=4)

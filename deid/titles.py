@@ -14,12 +14,14 @@ from typing import Any, Iterable
 
 from deid.model import Mention
 
+_SAINTS = frozenset({"st", "saint"})  # "St Brendan's" is a name of its own (schools, churches)
 _TITLE = re.compile(r"([^\W\d_]+)\.?[ \t]+(?=[^\W_])")
 
 
 def detachable_titles(cues: Any, kind: Any) -> frozenset[str]:
     """Strong honorifics plus honorifics unknown to the name lexicon (``kind(word) == 0``)."""
-    return frozenset(set(cues.strong_honorifics) | {h for h in cues.honorifics if not kind(h)})
+    titles = set(cues.strong_honorifics) | {h for h in cues.honorifics if not kind(h)}
+    return frozenset(titles - _SAINTS)
 
 
 def drop_titles(text: str, mentions: Iterable[Mention], titles: frozenset[str]) -> list[Mention]:

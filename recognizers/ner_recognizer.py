@@ -101,6 +101,19 @@ def is_credential_phrase(text: str, start: int, end: int) -> bool:
                or w.lower() in low and w.isupper() for w in words)
 
 
+_LABEL_AFTER = re.compile(r"(?:[ \t]+(?i:id|no\.?|number|#))?[ \t]*(?:/[ \t]*\w+[ \t]*)?:")
+
+
+_FIELD_START = re.compile(r"(?:^|\n|\t| {2,}|\|)[ \t]*$")
+
+
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """True for one or two words opening a form field before its colon ("Name:", "Study ID:",
+    "Parent/guardian:"): at a line start or after a layout gap."""
+    return (len(text[start:end].split()) <= 2 and bool(_LABEL_AFTER.match(text, end))
+            and bool(_FIELD_START.search(text, max(0, start - 40), start)))
+
+
 def strip_field_label(text: str, start: int, end: int) -> int:
     """Start after a leading form abbreviation before a number ("DOB 03/05/1995" -> the date)."""
     m = re.match(r"(?P<a>[A-Z]{2,4})\.?:?\s+(?=\S*\d)", text[start:end])
@@ -184,7 +197,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 if r.entity_type in _NAME_TYPES:
                     start = strip_field_label(text, start, end)
                     if not is_named_place_or_org(text, start, end) or is_form_or_region(text, start, end) \
-                            or is_credential_phrase(text, start, end):
+                            or is_credential_phrase(text, start, end) or is_field_label(text, start, end):
                         continue
                 out.append(RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
                                             r.recognition_metadata))

@@ -142,3 +142,19 @@ def test_ner_filter_when_session_number_or_range_then_date_pieces_split(text, sp
 ])
 def test_ner_filter_when_bare_month_then_date_only_by_profile_option(text, span, as_dates, expected):
     assert _check(text, span, as_dates) is expected
+
+
+@pytest.mark.parametrize("text,span,label", [
+    ("Name: Tobin Quill     Age: 47", "Name", True),
+    ("Tobin Quill     Study ID: Q12", "Study", True),
+    ("Study ID: Q12      Name: Ana", "Study", True),
+    ("Parent/guardian: Ana Varrow", "Parent", True),
+    ("Nutrition: Ana Varrow, RD", "Nutrition", True),
+    ("works at Riverbend Logistics: a depot", "Riverbend Logistics", False),   # a name, then text
+    ("I went to Kelso. It was fine.", "Kelso", False),
+])
+def test_ner_filter_when_words_before_a_form_colon_then_a_label_not_an_org(text, span, label):
+    from recognizers.ner_recognizer import is_field_label
+
+    start = text.index(span)
+    assert is_field_label(text, start, start + len(span)) is label

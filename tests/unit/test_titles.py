@@ -38,6 +38,7 @@ def test_drop_titles_when_title_leads_a_name_then_only_the_name_is_kept(titles, 
     ("Lola Reyes rang.", "Lola Reyes", "PERSON"),
     ("Ask Dr. about it.", "Dr.", "PERSON"),             # a bare title is left as detected
     ("at Dr Quillane Surgery", "Dr Quillane Surgery", "ORGANIZATION"),  # only PERSON
+    ("at St Tobin's Primary", "St Tobin's", "PERSON"),                 # a saint's name is the name
 ])
 def test_drop_titles_when_not_a_detachable_title_then_unchanged(titles, text, surface, etype):
     s, e, t = _p(text, surface, etype)
