@@ -222,8 +222,14 @@ class Pseudonymizer:
             return [record("I", case, self.key("PERSON_INITIALS", letters), letters, "")]
         p = parse_name(text)
         parts = p.name_parts
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        inits = [x for x in p.parts if x.role == "initial"]
+        # Phase 3 keys a mention with neither a given+surname pair nor initials+surname by its
+        # first part ("Dr Smith-Jones" -> "Smith"), so that part stands alone like a one-word name.
+        lone_first = not (given and surname) and not (surname and inits)
         out: list[str] = []
-        for part in parts:
+        for i, part in enumerate(parts):
             tok = part.text
             canon = canonical_form(tok)
             gender, lex = name_hints(tok)
@@ -232,16 +238,14 @@ class Pseudonymizer:
                 canon_names = sorted(_nicknamer().canonicals_of(canon))
                 nicks = ",".join(self.key(NAME, c) for c in canon_names)
             out.append(record("N", case, self.key(NAME, canon), part.role, gender, lex,
-                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title()),
+                              "1" if len(parts) == 1 or (i == 0 and lone_first) else "", nicks,
+                              self._enc(tok.title()),
                               self.initial_of(tok)))
-        given = [x for x in parts if x.role == "given"]
-        surname = [x for x in parts if x.role == "surname"]
         if given and surname:
             g, s = given[0].text, surname[-1].text
             out.append(record("P", case, self.key(NAME, canonical_form(g)),
                               self.key(NAME, canonical_form(s)), g[:1].upper(), s[:1].upper()))
         elif surname and not given:
-            inits = [x for x in p.parts if x.role == "initial"]
             if inits:
                 s = canonical_form(surname[-1].text)
                 letter = inits[0].text[:1].upper()
