@@ -36,7 +36,6 @@ class Engine:
         pseudo = Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs)
         analyzer = Analyzer.from_profile(profile)
         analyzer.skip = pseudo.is_known_surrogate  # deid's tags; its own output is dropped by vault proofs
-        analyzer.skip_possible = pseudo.may_hold_known
         return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:

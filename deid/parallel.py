@@ -61,8 +61,7 @@ def _engine_for_worker(spec: EngineSpec) -> Engine:
     from deid.rewrite import build_anonymizer
 
     pseudo = Pseudonymizer.from_profile(spec.profile, spec.secret, **spec.pseudo_kwargs)
-    analyzer = dataclasses.replace(parent.analyzer, skip=pseudo.is_known_surrogate,
-                                   skip_possible=pseudo.may_hold_known)
+    analyzer = dataclasses.replace(parent.analyzer, skip=pseudo.is_known_surrogate)
     return Engine(profile=spec.profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
 

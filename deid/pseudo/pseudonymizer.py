@@ -222,8 +222,14 @@ class Pseudonymizer:
             return [record("I", case, self.key("PERSON_INITIALS", letters), letters, "")]
         p = parse_name(text)
         parts = p.name_parts
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        inits = [x for x in p.parts if x.role == "initial"]
+        # Phase 3 keys a mention with neither a given+surname pair nor initials+surname by its
+        # first part ("Dr Smith-Jones" -> "Smith"), so that part stands alone like a one-word name.
+        lone_first = not (given and surname) and not (surname and inits)
         out: list[str] = []
-        for part in parts:
+        for i, part in enumerate(parts):
             tok = part.text
             canon = canonical_form(tok)
             gender, lex = name_hints(tok)
@@ -232,16 +238,14 @@ class Pseudonymizer:
                 canon_names = sorted(_nicknamer().canonicals_of(canon))
                 nicks = ",".join(self.key(NAME, c) for c in canon_names)
             out.append(record("N", case, self.key(NAME, canon), part.role, gender, lex,
-                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title()),
+                              "1" if len(parts) == 1 or (i == 0 and lone_first) else "", nicks,
+                              self._enc(tok.title()),
                               self.initial_of(tok)))
-        given = [x for x in parts if x.role == "given"]
-        surname = [x for x in parts if x.role == "surname"]
         if given and surname:
             g, s = given[0].text, surname[-1].text
             out.append(record("P", case, self.key(NAME, canonical_form(g)),
                               self.key(NAME, canonical_form(s)), g[:1].upper(), s[:1].upper()))
         elif surname and not given:
-            inits = [x for x in p.parts if x.role == "initial"]
             if inits:
                 s = canonical_form(surname[-1].text)
                 letter = inits[0].text[:1].upper()
@@ -641,6 +645,8 @@ class Pseudonymizer:
         real person who happens to share an earlier surrogate); only a proof that the text is
         deid's own output is (see drop_proven).
         """
+        if "[" not in text and "_" not in text:
+            return False  # every tag shape has a bracket or an underscore
         t = text.strip()
         return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
 
@@ -668,10 +674,6 @@ class Pseudonymizer:
             return mentions
         return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts) if ms else ms
                 for d, ms in zip(docs, mentions)]
-
-    def may_hold_known(self, text: str) -> bool:
-        """False when no part of ``text`` can be one of deid's tags (only tags are skipped anywhere)."""
-        return "[" in text or "_" in text
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
