@@ -152,16 +152,63 @@ def _components(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# A unit or suite number marks an address ('Unit 4, Main Street'); a last part naming a region
+# ('Oughterard, Co. Galway', 'Dearborn, MI') marks a place written with its region.
+_UNIT = re.compile(r"\b(?:Unit|Suite|Ste|Apt|Flat|Level|Floor|Bldg|Building)\.?\s*\d", re.I)
+_REGION = re.compile(r"(?:Co\.?|County)\s+[A-Z][a-z]+|A[LKZR]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|"
+                     r"M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|"
+                     r"NSW|QLD|VIC|TAS|ACT|ON|QC|BC|AB|MB|SK|NS|NB")
+_ORG_KIND_WORDS = frozenset("""school academy college university hospital clinic center centre church
+practice counseling counselling services service group association institute trust foundation
+society club team surgery pharmacy bank company""".split())
+
+
+def _region_place(m: Mention) -> bool:
+    """A place or organisation span without digits whose last comma part is a region."""
+    if m.entity_type not in ("LOCATION", "ORGANIZATION") or any(ch.isdigit() for ch in m.text):
+        return False
+    parts = [p.strip() for p in m.text.strip().rstrip(",").split(",")]
+    if len(parts) < 2 or not all(parts) or not _REGION.fullmatch(parts[-1]):
+        return False
+    # an organisation that names its kind is one ('Elm Counseling, PA'); else a place typed ORG
+    return m.entity_type == "LOCATION" or not _has_org_kind(m.text)
+
+
+def _has_org_kind(text: str) -> bool:
+    return bool({w.lower() for w in re.findall(r"[A-Za-z]+", text)} & _ORG_KIND_WORDS)
+
+
+def _org_address(m: Mention) -> bool:
+    """An organisation span that is (or holds) a street address: a digit and a street or unit."""
+    return m.entity_type == "ORGANIZATION" and any(ch.isdigit() for ch in m.text) and bool(
+        _STREET.search(m.text) or _UNIT.search(m.text))
+
+
+def _part_type(m: Mention, part: str) -> str:
+    """The type of one component: a person span keeps names, an organisation span keeps the part
+    that names a kind of organisation; every other component is a place."""
+    if m.entity_type == "PERSON":
+        return "LOCATION" if any(ch.isdigit() for ch in part) else "PERSON"
+    if m.entity_type == "ORGANIZATION":
+        return "ORGANIZATION" if _has_org_kind(part) and not any(ch.isdigit() for ch in part) else "LOCATION"
+    return m.entity_type
+
+
 def split_addresses(text: str, mentions: Iterable[Mention]) -> list[Mention]:
     """Address mentions (a digit and a comma, line break or postcode) cut into their components.
 
     Only separators and spaces leave the spans, so nothing detected is given back; a component
     with a digit is a place even when the merged span was typed PERSON (names have no digits).
+    An organisation span holding a street address, and a place written with its region
+    ('Oughterard, Co. Galway', 'Dearborn, MI'), are cut the same way: each town then gets the
+    surrogate it gets on its own.
     """
     out: list[Mention] = []
     for m in mentions:
-        if m.entity_type not in PLACE_TYPES or not any(ch.isdigit() for ch in m.text) or (
-                m.entity_type == "PERSON" and not _STREET.search(m.text)):
+        region = _region_place(m)
+        org_address = _org_address(m)
+        if not (region or org_address) and (m.entity_type not in PLACE_TYPES or not any(
+                ch.isdigit() for ch in m.text) or (m.entity_type == "PERSON" and not _STREET.search(m.text))):
             out.append(m)
             continue
         parts = _components(text, m.start, m.end)
@@ -169,8 +216,7 @@ def split_addresses(text: str, mentions: Iterable[Mention]) -> list[Mention]:
             out.append(m)
             continue
         for s, e in parts:
-            etype = "LOCATION" if m.entity_type == "PERSON" and any(ch.isdigit() for ch in text[s:e]) \
-                else m.entity_type
+            etype = "LOCATION" if region else _part_type(m, text[s:e])
             out.append(Mention(s, e, etype, m.score, m.recognizer, text[s:e]))
     return out
 
