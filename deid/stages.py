@@ -92,13 +92,18 @@ def note_corpus(engine: Engine, jobs: list[tuple[int, Job]], profile: Profile | 
     if note is None or getattr(engine.pseudo, "style", "") != "realistic":
         return
     prof = profile or engine.profile
+    t = time.perf_counter()
+    unread = 0
     for _, job in jobs:
         try:
             with deadline(timeout):
                 docs = format_for(job.src, prof).read(job.src, job.rel, job.case)
         except Exception:
+            unread += 1
             continue
         note(d.text for d in docs)
+    log.info("corpus word pass: %d files in %.1fs (%d left to phase 1 unread)", len(jobs),
+             time.perf_counter() - t, unread)
 
 
 class Stages:
