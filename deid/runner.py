@@ -203,7 +203,9 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     bar.update(len(jobs) - len(todo))
     batch = max(1, engine.profile.nlp.batch_size)
     timeout = engine.profile.run.timeout_seconds or None
-    note_corpus(engine, todo, spec.profile if spec else None, timeout)  # no surrogate is a real name
+    readable = [(seq, job) for seq, job in enumerate(jobs) if job.src.suffix.lower() in suffixes]
+    note_corpus(engine, readable, spec.profile if spec else None, timeout)  # no surrogate is a real
+    # name of any file (resumed ones too, so a resumed run chooses as the full run did)
     try:
         if workers > 1 and spec is not None and len(todo) > batch:
             from deid.parallel import run_parallel
