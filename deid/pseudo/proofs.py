@@ -12,11 +12,13 @@ wrote (in the vault, never text):
   so a line added to an output file later is not among them).
 
 A later run drops every mention of a document deid wrote whole. In an edited output (at least one
-strong line deid wrote, and at least SHARE of its non-blank lines written by deid) it drops the
+strong line deid wrote, and at least SHARE of its non-blank lines written by deid, or all but one
+of them with two strong ones: a short document with a line added) it drops the
 mentions inside lines deid wrote: they were judged when the original was processed. Every other
 mention stays, even one that equals a surrogate in an edited or added line (recall first: someone
 may have typed a real name there), and every other document keeps all its mentions; a short line in
-common with some earlier output ('THERAPIST: Hi Maria.') proves nothing. Hashes become visible only at the end of the run that wrote them
+common with some earlier output ('THERAPIST: Hi Maria.'), or a text of fewer than MIN_CHARS
+characters (a table cell holding a name), proves nothing. Hashes become visible only at the end of the run that wrote them
 (`Vault.promote_written`), so a run's output never depends on the order of its batches.
 """
 
@@ -30,6 +32,7 @@ from deid.pseudo.vault import Vault
 
 STRONG = ("PERSON", "ORGANIZATION", "LOCATION", "CONTACT", "ID")  # replaced in a line: proof of deid's output
 SHARE = 0.8  # an edited output: at least this share of its non-blank lines are lines deid wrote
+MIN_CHARS = 40  # shorter proven text proves nothing: a new document may say it too
 Key = Callable[[str, str], str]
 
 
@@ -84,6 +87,8 @@ def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention],
         if line.strip():
             spans.setdefault(_hash(key, "WRITTEN_LINE", line), []).append((start, start + len(line)))
             spans.setdefault(_same_line_key(key, doc, line), []).append((start, start + len(line)))
+    if len(doc.text.strip()) < MIN_CHARS:
+        return ms  # a short text (a table cell, 'Hi Maria.') could be written again by anyone
     whole = _hash(key, "WRITTEN_DOC", doc.text)
     found = vault.written([whole, *spans])
     if whole in found:
@@ -93,7 +98,11 @@ def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention],
     if not any(strong for h, strong in found.items() if h != whole):
         return ms
     proven = sorted(set(span for h in found for span in spans.get(h, [])))
-    if len(proven) < SHARE * sum(1 for line in lines if line.strip()):
+    if sum(e - s for s, e in proven) < MIN_CHARS:
+        return ms
+    strong = len({span for h, flag in found.items() if flag and h != whole for span in spans.get(h, [])})
+    unproven = sum(1 for line in lines if line.strip()) - len(proven)
+    if unproven > (1 - SHARE) * (len(proven) + unproven) and not (unproven <= 1 and strong >= 2):
         return ms  # a line or two in common with some output: not deid's output
     counts["edited_own_output_documents"] += 1
     pstarts = [s for s, _ in proven]

@@ -126,3 +126,31 @@ def test_proofs_hold_hashes_only(tmp_path, make_pseudo):
     rows = con.execute("SELECT hash FROM written").fetchall()
     con.close()
     assert rows and all(len(h) == 32 and int(h, 16) >= 0 for (h,) in rows)
+
+
+def test_short_output_with_one_line_added_is_still_deids(tmp_path, make_pseudo):
+    text = "Seen: Tavish Quillon.\nReferred by Orlagh Brennick.\n"
+    spans = [("Tavish Quillon", "PERSON"), ("Orlagh Brennick", "PERSON")]
+    out = _first_run(make_pseudo, tmp_path / "v.db", text, spans)
+    edited = out + "Added later: nothing new.\n"  # 2 of 3 lines: below the share, two strong lines
+    again = make_pseudo(vault=str(tmp_path / "v.db"))
+    names = [line.split(": ")[-1].split("by ")[-1].rstrip(".") for line in out.splitlines()]
+    ms = _found(edited, [(n, "PERSON") for n in names])
+    assert again.drop_proven([Document(id="c1/s4.txt", case="c1", text=edited)], [ms]) == [[]]
+
+
+def test_one_strong_line_in_common_with_a_two_line_document_proves_nothing(tmp_path, make_pseudo):
+    text = "Seen: Tavish Quillon.\nReferred by Orlagh Brennick.\n"
+    out = _first_run(make_pseudo, tmp_path / "v.db", text, [("Tavish Quillon", "PERSON"), ("Orlagh Brennick", "PERSON")])
+    first = out.splitlines()[0]
+    new = f"{first}\nHer sister Marisol Quenby came.\n"
+    again = make_pseudo(vault=str(tmp_path / "v.db"))
+    ms = _found(new, [(first.split(": ")[1].rstrip("."), "PERSON"), ("Marisol Quenby", "PERSON")])
+    assert again.drop_proven([doc(new)], [ms]) == [ms]
+
+
+def test_a_short_text_deid_wrote_proves_nothing(tmp_path, make_pseudo):
+    out = _first_run(make_pseudo, tmp_path / "v.db", "Tavish Quillon", [("Tavish Quillon", "PERSON")])
+    again = make_pseudo(vault=str(tmp_path / "v.db"))
+    ms = _found(out, [(out, "PERSON")])  # a new table cell naming a real person of that name
+    assert again.drop_proven([doc(out)], [ms]) == [ms]
