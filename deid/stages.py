@@ -189,8 +189,10 @@ class Stages:
                     res.risk = self.engine.assess_near([output_text(t) for t in texts], det.near)
                     format_for(job.src, self.profile).write(det.docs, texts, job.dest)
                 res.output = job.rel
-                res.written = [row for d, ms, t in zip(det.docs, det.mentions, texts)
-                               for row in self.engine.pseudo.written_proofs(d, ms, output_document(d, t))]
+                news = [output_document(d, t) for d, t in zip(det.docs, texts)]
+                res.written = [row for d, ms, t in zip(det.docs, det.mentions, news)
+                               for row in self.engine.pseudo.written_proofs(d, ms, t)]
+                res.written += self.engine.pseudo.written_file_proof(det.docs, news)
             except Exception as exc:
                 fail(res, exc)
                 log.error("failed %s: %s", job.rel, res.error)

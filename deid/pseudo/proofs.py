@@ -78,6 +78,44 @@ def written_rows(key: Key, label: Callable[[str], str], doc: Document, mentions:
     return sorted(rows.items())
 
 
+def _detected(docs: list[Document]) -> list[int]:
+    """Indexes of the documents detection sees (an ID-column cell is one fixed mention, never analysed)."""
+    from deid.formats.tables import fixed_mention
+
+    return [i for i, d in enumerate(docs) if fixed_mention(d) is None]
+
+
+def file_rows(key: Key, docs: list[Document], new_texts: list[str]) -> list[tuple[str, int]]:
+    """The proof of a file of several documents: all its (analysed) rewritten texts together, so
+    short table cells, which prove nothing alone, are proven by the file they are in."""
+    idx = _detected(docs)
+    if len(idx) < 2 or all(docs[i].text == new_texts[i] for i in idx):
+        return []
+    joined = "\x1e".join(new_texts[i] for i in idx)
+    return [(_hash(key, "WRITTEN_FILE", joined), 1)] if len(joined) >= MIN_CHARS else []
+
+
+def proven_files(key: Key, vault: Vault, docs: list[Document], counts: MutableMapping[str, int]) -> set[int]:
+    """Indexes of documents in a file of several documents that deid wrote whole (documents of
+    one file come together, in order)."""
+    groups: list[list[int]] = []
+    for i, d in enumerate(docs):
+        if groups and d.path is not None and docs[groups[-1][0]].path == d.path:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    hashes = {}
+    for g in groups:
+        joined = "\x1e".join(docs[i].text for i in g)
+        if len(g) >= 2 and len(joined) >= MIN_CHARS:
+            hashes[_hash(key, "WRITTEN_FILE", joined)] = g
+    if not hashes:
+        return set()
+    found = vault.written(list(hashes))
+    counts["own_output_files"] += len(found)
+    return {i for h in found for i in hashes[h]}
+
+
 def drop_proven(key: Key, vault: Vault, doc: Document, ms: list[Mention],
                 counts: MutableMapping[str, int]) -> list[Mention]:
     """The mentions of one document that are not proven to be deid's own output."""

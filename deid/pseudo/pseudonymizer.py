@@ -657,6 +657,12 @@ class Pseudonymizer:
             return []
         return proofs.written_rows(self.key, self.label, doc, mentions, new_text)
 
+    def written_file_proof(self, docs: list[Document], new_texts: list[str]) -> list[tuple[str, int]]:
+        """The proof of a file of several documents (table cells, one per row and column)."""
+        if not self.vault_path:
+            return []
+        return proofs.file_rows(self.key, docs, new_texts)
+
     def record_written(self, rows: list[tuple[str, int]]) -> None:
         """Parent: keep proofs of documents written in this run (visible after promote_written)."""
         if self.vault_path and rows:
@@ -672,8 +678,9 @@ class Pseudonymizer:
         (proofs.drop_proven); without a vault every mention stays."""
         if not self.vault_path:
             return mentions
-        return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts) if ms else ms
-                for d, ms in zip(docs, mentions)]
+        whole_files = proofs.proven_files(self.key, self.vault, docs, self.counts)
+        return [[] if i in whole_files else proofs.drop_proven(self.key, self.vault, d, ms, self.counts)
+                if ms else ms for i, (d, ms) in enumerate(zip(docs, mentions))]
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""

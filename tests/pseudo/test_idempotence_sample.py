@@ -34,3 +34,15 @@ def test_sample_folder_rerun_over_own_output_is_byte_identical(tmp_path, engine,
     first = _run(engine, monkeypatch, style, vault, ROOT / "sample_data", tmp_path / "one")
     second = _run(engine, monkeypatch, style, vault, tmp_path / "one", tmp_path / "two")
     assert second == first
+
+
+def test_table_of_short_name_cells_rerun_over_own_output_is_byte_identical(tmp_path, engine, monkeypatch):
+    src = tmp_path / "in" / "case-t"
+    src.mkdir(parents=True)
+    (src / "roster.csv").write_text("client,note\nTavish Quillon,Seen with Orlagh Brennick on Monday.\n"
+                                    "Marisol Quenby,Called Dr Brennick about sleep.\n", encoding="utf-8")
+    vault = tmp_path / "v.db"
+    first = _run(engine, monkeypatch, "realistic", vault, tmp_path / "in", tmp_path / "one")
+    assert b"Quillon" not in first["case-t/roster.csv"]
+    second = _run(engine, monkeypatch, "realistic", vault, tmp_path / "one", tmp_path / "two")
+    assert second == first  # each cell alone is too short to prove anything; the file proves them
