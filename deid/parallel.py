@@ -21,7 +21,7 @@ import multiprocessing as mp
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Callable
 
 from deid.config import Profile
 from deid.engine import Engine
@@ -125,8 +125,13 @@ def _context(engine: Engine) -> Any:
 
 
 def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
-                 timeout: float | None, results: dict[int, DocResult], bar: Any) -> None:
-    """Run batches through worker processes; phase 2 here with `engine`, in batch order."""
+                 timeout: float | None, results: dict[int, DocResult], bar: Any,
+                 prepare: Callable[[], None] | None = None) -> None:
+    """Run batches through worker processes; phase 2 here with `engine`, in batch order.
+
+    ``prepare`` (the corpus pass phase 2 needs) runs here once every worker has its first batch,
+    so it overlaps their detection, and always before the first phase-2 step.
+    """
     global _PARENT
     ctx = _context(engine)
     window = max(1, engine.profile.run.in_flight_per_worker) * workers
@@ -162,6 +167,9 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 w.detecting.add(bid)
                 owner[bid] = w
                 w.conn.send(("detect", bid, batches[bid]))
+            if prepare is not None and (all(w.batches for w in pool) or not pending or 0 in detected):
+                prepare()  # workers are detecting meanwhile
+                prepare = None
             ready = wait([w.conn for w in pool], timeout=1.0)
             for w in pool:
                 if w.conn not in ready:
@@ -194,7 +202,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     w.batches.discard(bid)
                     w.detecting.discard(bid)
                     fail_batch(bid, f"{payload} in worker")
-            while next_assign < len(batches) and next_assign in detected:  # phase 2, in order
+            while prepare is None and next_assign < len(batches) and next_assign in detected:  # phase 2, in order
                 bid = next_assign
                 next_assign += 1
                 w = owner.get(bid)
