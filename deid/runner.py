@@ -221,7 +221,9 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                     results[seq] = res
                     if res.status == "ok":
                         batch_keys.extend(keys)
-                engine.assign(batch_keys)  # phase 2 (serial, document order; one batch at once, so
+                engine.assign(batch_keys)
+                engine.forget_pseudonym_journal()  # no worker to hand it to
+                # phase 2 (serial, document order; one batch at once, so
                 # a surrogate is never a real name found anywhere in the batch)
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
