@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
+from recognizers.cues import cue_words
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
 MIN_DIGITS = 3
@@ -26,7 +27,7 @@ LABELS = [
     "staff", "student", "badge", "ACC", "EHR", "EMR", "hospital", "unit", "bed", "IP", "device",
     "serial", "insurance", "plan", "scheme", "subscriber", "beneficiary", "Medical scheme",
 ]
-_LABEL = rf"(?i:\b(?:{alternation(LABELS)}))"
+_LABEL = rf"(?i:\b(?:{alternation(LABELS + list(cue_words('id_labels')))}))"
 _NUMWORD = r"(?i:\s*(?:no\.?|num(?:ber)?|#|id|ref(?:erence)?|code)\b\.?)?"
 _SEP = r"[\s:#.*=(]{0,6}"
 # An ID value: alphanumeric groups joined by -, /, . or single spaces before a digit group.

@@ -65,3 +65,27 @@ def test_landmark_recognizer_when_named_place_then_found(text, expected):
 ])
 def test_landmark_recognizer_when_generic_place_then_nothing(text):
     assert found(LANDMARK, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("they met on 2nd Ave West near the bakery", "2nd Ave West"),
+    ("he lives on East 17th Street now", "East 17th Street"),
+    ("we met at 116th and Lenox after work", "116th and Lenox"),
+    ("the corner of 5th and Alder St. is loud", "5th and Alder St."),
+    ("her flat is on Locke St. by the river", "Locke St."),
+    ("the shop off Quarry Dr is closed", "Quarry Dr"),
+])
+def test_address_recognizer_when_numbered_or_cued_street_then_found(text, expected):
+    assert expected in found(ADDR, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the 2nd and Final round was tense",
+    "her 21st and Last party",
+    "we spoke at Mary St. John's request",
+    "on Friday Dr Lee called",
+    "I went to Dr. Amin for a review",
+    "she came 3rd and Kate came 4th",
+])
+def test_address_recognizer_when_ordinal_or_title_is_not_a_street_then_nothing(text):
+    assert found(ADDR, text) == []
