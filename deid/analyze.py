@@ -25,8 +25,12 @@ from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
 from deid.namefilter import drop_ordinary_names
-from deid.spanfix import drop_known, lead_words, split_addresses, trim_spans
+from deid.spanfix import drop_known, drop_leading_article, lead_words, split_addresses, trim_spans
+from deid.casing import drop_uncased, load_greetings
+from deid.nesting import carve
+from deid.titles import detachable_titles, drop_titles
 from recognizers.name_context import census_names, cues_for
+from recognizers.name_data import load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +181,7 @@ class Analyzer:
     honorifics: frozenset[str] = field(default_factory=frozenset)
     keep_words: KeepWords | None = None
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
+    detached: frozenset[str] = field(default_factory=frozenset)  # titles cut off PERSON mentions
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
 
     @classmethod
@@ -200,7 +205,9 @@ class Analyzer:
                    eponym_nouns=nouns, keep_words=keep_words,
                    lead_words=lead_words(cues_for(profile)),
                    honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
-                   titles=_titles(profile))
+                   titles=_titles(profile),
+                   detached=detachable_titles(cues_for(profile), load_lexicon().kind)
+                   if profile.detection.detach_titles else frozenset())
 
     @property
     def nlp(self) -> spacy.language.Language:
@@ -248,7 +255,8 @@ class Analyzer:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
-            mentions = split_addresses(text, join_spaced(text, merge_mentions(kept)))
+            kept = drop_titles(text, kept, self.detached)
+            mentions = split_addresses(text, join_spaced(text, merge_mentions(carve(text, kept))))
             mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
@@ -256,13 +264,16 @@ class Analyzer:
     def propagate_cases(self, cases: list[str], texts: list[str], mentions: list[list[Mention]]
                         ) -> list[list[Mention]]:
         """Mark names confirmed in one document of a case in its other documents (deid/case_names.py)."""
-        return propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
-                               lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
-                               titles=self.titles)
+        spread = propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
+                                 lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
+                                 titles=self.titles)
+        return [drop_titles(t, ms, self.detached) for t, ms in zip(texts, spread)]
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""
-        kept = self._filter(trim_spans(text, mentions, self.lead_words, self.honorifics))
+        mentions = drop_leading_article(text, drop_uncased(text, mentions, load_lexicon(), load_greetings()))
+        kept = self._filter(drop_titles(text, trim_spans(text, mentions, self.lead_words, self.honorifics),
+                                        self.detached))
         kept = drop_eponyms(text, kept, self.eponym_nouns, self.exempt)
         kept = drop_keep_words(text, kept, self.keep_words, self.exempt)
         return drop_ordinary_names(text, kept, self.exempt)

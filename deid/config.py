@@ -63,6 +63,10 @@ class DetectionConfig(Strict):
     eponym_names: ListSource = ListSource()
     # names confirmed in one document of a case are marked in its other documents (deid/case_names.py)
     propagate_case_names: bool = True
+    # cut titles off PERSON mentions ("Dr. Okafor" -> "Okafor"; the title stays in the text, deid/titles.py)
+    detach_titles: bool = True
+    # a month with no day or year ("in June") is a DATE (else a keep word; "last June" always a DATE)
+    bare_months_are_dates: bool = False
 
 
 class PseudonymConfig(Strict):

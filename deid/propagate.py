@@ -27,6 +27,7 @@ jack jean gene lane dean page reed wade cliff glen dale don ben long young brown
 bishop king queen major sergeant""".split())
 
 
+_TITLE_AFTER = re.compile(r"\.?[ \t]+[A-Z]")
 # Recognizers whose anchor makes even a form-label word a name ("her sister Faith").
 _ANCHORED = ("Roster", "RelationRecognizer", "HonorificRecognizer")
 
@@ -172,9 +173,12 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
         lower_too = surface in from_context or low in lower_ok
         common = low in LOOKALIKES
         exact = len(surface) <= 3 or common or surface.isupper() and len(surface) <= 4
+        title_like = surface in derived and low in not_names  # initials "DR" of "Dolores Ruiz"
         for s, e in _occurrences(text, surface, exact, folded):
             if (s, e) in seen or (common and _sentence_start(text, s)):
                 continue
+            if title_like and _TITLE_AFTER.match(text, e):
+                continue  # "DR. QUILL:" is a title before a name, not her initials
             if text[s:e].islower() and not surface.islower() and not lower_too:
                 continue
             seen.add((s, e))

@@ -214,3 +214,20 @@ def _inside_known(text: str, toks: list[tuple[int, int]], first: int, last: int,
             if is_known(text[s:e]):
                 return True
     return False
+
+
+# ---- a lower-case article before a place or organisation is not part of its name
+_ARTICLE = re.compile(r"the[ \t]+(?=[^\W\d_])")
+ARTICLE_TYPES = frozenset({"ORGANIZATION", "LOCATION", "FAC", "GPE"})
+
+
+def drop_leading_article(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """"the Quellport Mercury" -> "Quellport Mercury" (a capital "The" is kept: it may be the name's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        a = _ARTICLE.match(m.text) if m.entity_type in ARTICLE_TYPES else None
+        if a and a.end() < len(m.text):
+            s = m.start + a.end()
+            m = Mention(s, m.end, m.entity_type, m.score, m.recognizer, text[s:m.end])
+        out.append(m)
+    return out

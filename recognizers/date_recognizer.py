@@ -78,7 +78,7 @@ class CalendarDateRecognizer(RegexRecognizer):
     ENTITY = "DATE_TIME"
     RULES = (
         Rule("day-month-year",
-             rf"\b{_WD}?{_D}(?:\s*[-–]\s*{_D})?(?:\s+of)?\s+{_MONTH}(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)",
+             rf"\b{_WD}?{_D}(?:\s*[-–]\s*{_D})?(?:\s+of)?[ \t]{{1,2}}{_MONTH}(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)",
              0.85),
         Rule("month-day-year",
              rf"\b{_WD}?{_MONTH}\s+{_D}(?:\s*[-–]\s*{_D})?\b(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)", 0.85),

@@ -3,14 +3,16 @@
 Replaces Presidio's built-in ``SpacyRecognizer`` (see ``REPLACES``). spaCy tags durations
 ("two weeks", "50 minutes"), frequencies ("every day"), clock times, relative days ("last week",
 "today"), bare years and weekdays as DATE; none of these is a date identifier in the gold
-convention (FORMAT.md), and removing them costs ordinary words. Kept: spans naming a month,
-holiday, numeric date or day-of-month; months used for scheduling ("revisit in May",
-"until December") are dropped. Other entity types pass through unchanged.
+convention (FORMAT.md), and removing them costs ordinary words. Kept: spans naming a day, a
+month of a year ("March 2024", "last November"), a holiday or a numeric date; a month with no
+day or year ("in June", "until December") is a keep word (FORMAT.md lists months among them)
+unless the profile sets ``detection.bare_months_are_dates``. Other entity types pass through.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import regex as re
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 _NAME_TYPES = {"ORGANIZATION", "LOCATION", "NRP"}
 _BARE_MONTH = re.compile(rf"^(?:(?i:the\s+)?(?i:early|late|mid|end\s+of\s+the|end\s+of|beginning\s+of)"
-                         rf"[-\s]+)?{MONTH}$")
+                         rf"[-\s]+)?{MONTH}(?:\s+(?i:holidays?|break|exams?|half-term))?$")
 _SCHEDULING_BEFORE = re.compile(
     r"(?i:\b(?:revisit|review|reviewed|until|till|by|around|conference|plan|plans|planned|"
     r"planning|booked|due|expected|early|end\s+of|enough\s+in|leave|holiday|next)\b[\w\s,]{0,12})$")
@@ -33,13 +35,18 @@ _EARLY_END = re.compile(r"^(?i:(?:the\s+)?(?:early|end\s+of|beginning\s+of))\b")
 _UNIT_END = re.compile(r"(?i:\b(?:days?|weeks?|nights?|hours?|hrs?|minutes?|mins?|months?|years?|sessions?))$")
 
 
-def is_identifying_date(text: str, start: int, end: int) -> bool:
-    """True when a spaCy DATE/TIME span could date an event in someone's life."""
+def is_identifying_date(text: str, start: int, end: int, bare_months: bool = False) -> bool:
+    """True when a spaCy DATE/TIME span could date an event in someone's life.
+
+    A month with no day or year ("in June", "the December holidays") is a keep word unless
+    ``bare_months`` (profile ``detection.bare_months_are_dates``) makes past-event months dates;
+    "last/next November" names one month of one year and is always a date.
+    """
     span = text[start:end].strip()
     if not looks_specific(span) or _UNIT_END.search(span) and not re.search(MONTH, span):
         return False
     if _BARE_MONTH.match(span):
-        if _EARLY_END.match(span):  # "review in early June", "until the end of June"
+        if not bare_months or _EARLY_END.match(span):  # "review in early June", "until the end of June"
             return False
         return not _SCHEDULING_BEFORE.search(text[max(0, start - 40):start])
     return True
@@ -73,6 +80,44 @@ presenting concern referral reason discharge formulation risk mental status exam
 background data action response behaviour behavior intervention objective subjective
 """.split())
 _ACRONYM_WITH_SCORE = re.compile(r"^(?P<a>[A-Za-z][\w&.\-/]*)(?:\s+\d+)?$")
+NOT_ORG_FILE = Path(__file__).parent / "data" / "not_org_words.txt"
+
+
+@lru_cache(maxsize=1)
+def not_org_words() -> frozenset[str]:
+    """Credential, discipline and frequency words (data/not_org_words.txt), lower case."""
+    lines = NOT_ORG_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def is_credential_phrase(text: str, start: int, end: int) -> bool:
+    """True for a span made only of credentials, discipline words and abbreviations ("LPCC-S",
+    "M.Phil Clinical Psychology", "Weekly CPT")."""
+    words = text[start:end].replace(",", " ").split()
+    if not words:
+        return False
+    low = {w.lower() for w in NOT_NAMES}
+    return all(w.lower() in not_org_words() or w.lower().rstrip(".") in not_org_words() or w in NOT_NAMES
+               or w.lower() in low and w.isupper() for w in words)
+
+
+_LABEL_AFTER = re.compile(r"(?:[ \t]+(?i:id|no\.?|number|#))?[ \t]*(?:/[ \t]*\w+[ \t]*)?:")
+
+
+_FIELD_START = re.compile(r"(?:^|\n|\t| {2,}|\|)[ \t]*$")
+
+
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """True for one or two words opening a form field before its colon ("Name:", "Study ID:",
+    "Parent/guardian:"): at a line start or after a layout gap."""
+    return (len(text[start:end].split()) <= 2 and bool(_LABEL_AFTER.match(text, end))
+            and bool(_FIELD_START.search(text, max(0, start - 40), start)))
+
+
+def strip_field_label(text: str, start: int, end: int) -> int:
+    """Start after a leading form abbreviation before a number ("DOB 03/05/1995" -> the date)."""
+    m = re.match(r"(?P<a>[A-Z]{2,4})\.?:?\s+(?=\S*\d)", text[start:end])
+    return start + m.end() if m and m.group("a") in NOT_NAMES else start
 
 
 def is_named_place_or_org(text: str, start: int, end: int) -> bool:
@@ -105,6 +150,22 @@ def is_form_or_region(text: str, start: int, end: int) -> bool:
     return span.lower().removeprefix("the ") in countries_and_states()
 
 
+_NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[|–—-]\s*(?=\S)")
+_RANGE = re.compile(r"^(?i:between|from)\s+(?P<a>.+?)\s+(?i:and|to|until|till)\s+(?P<b>.+)$")
+
+
+def date_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A spaCy date span without a leading session number ("3 | feb 6 2024"), and a range
+    ("between 5 May and 30 June") as its two dates."""
+    lead = _NUMBER_LEAD.match(text[start:end])
+    if lead and looks_specific(text[start + lead.end():end]):
+        start += lead.end()
+    rng = _RANGE.match(text[start:end])
+    if rng:
+        return [(start + rng.start("a"), start + rng.end("a")), (start + rng.start("b"), start + rng.end("b"))]
+    return [(start, end)]
+
+
 def split_lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Pieces of [start, end) on separate lines (a name never spans a line break)."""
     out = []
@@ -120,18 +181,24 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     """Presidio's spaCy recognizer with non-identifying DATE_TIME spans removed."""
 
     REPLACES = ("SpacyRecognizer",)
+    bare_months = False  # set from the profile: months without day or year count as dates
 
     def analyze(self, text: str, entities: list[str],
                 nlp_artifacts: Optional[NlpArtifacts] = None) -> list[RecognizerResult]:
         """spaCy entities, keeping only identifying dates."""
         out = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            for start, end in split_lines(r.start, r.end, text):
-                if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end):
+            pieces = split_lines(r.start, r.end, text)
+            if r.entity_type == "DATE_TIME":
+                pieces = [p for s, e in pieces for p in date_pieces(text, s, e)]
+            for start, end in pieces:
+                if r.entity_type == "DATE_TIME" and not is_identifying_date(text, start, end, self.bare_months):
                     continue
-                if r.entity_type in _NAME_TYPES and (not is_named_place_or_org(text, start, end)
-                                                     or is_form_or_region(text, start, end)):
-                    continue
+                if r.entity_type in _NAME_TYPES:
+                    start = strip_field_label(text, start, end)
+                    if not is_named_place_or_org(text, start, end) or is_form_or_region(text, start, end) \
+                            or is_credential_phrase(text, start, end) or is_field_label(text, start, end):
+                        continue
                 out.append(RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
                                             r.recognition_metadata))
         return out
@@ -140,5 +207,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
 def create(profile: "Profile") -> FilteredSpacyRecognizer:
     """One recognizer for the entity types the profile's NLP config maps spaCy labels to."""
     ents = sorted(set(profile.nlp.model_to_presidio_entity_mapping.values()))
-    return FilteredSpacyRecognizer(supported_language=profile.detection.language,
-                                   supported_entities=ents, name="FilteredSpacyRecognizer")
+    rec = FilteredSpacyRecognizer(supported_language=profile.detection.language,
+                                  supported_entities=ents, name="FilteredSpacyRecognizer")
+    rec.bare_months = profile.detection.bare_months_are_dates
+    return rec

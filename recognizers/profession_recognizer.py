@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import regex as re
+from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.regex_base import RegexRecognizer, Rule
 from recognizers.regex_trie import trie_alternation
@@ -27,7 +31,8 @@ student employee volunteer trainee assistant make land boy
 """.split())
 # Free words allowed before a job ("locum", "paediatric"), but not function words or -ing verbs.
 _FREE = (r"(?!(?:the|a|an|to|and|or|of|for|with|in|on|at|by|from|that|this|be|been|being|not|"
-         r"very|so|too|just|all|some|any|no|my|his|her|their|our|your)\b)(?![a-z'\-]+ing\b)")
+         r"very|so|too|just|all|some|any|no|my|his|her|their|our|your|lot|lots|bit|kind|sort|couple|"
+         r"bunch|real|total|complete|proper|good|bad|great|nice)\b)(?![a-z'\-]+ing\b)")
 
 
 def _normalise(title: str) -> str:
@@ -58,7 +63,7 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _job() -> str:
-    """Regex for a job phrase: up to two free lower-case modifiers, then a title or head noun.
+    """Regex for a job phrase: up to three free modifiers ("night-shift", "Year 2", "ICU"), then a title or head noun.
 
     Singular only: a plural ("my clients are ranchers", "the paid firefighters on") names a group,
     not one person's job.
@@ -67,7 +72,7 @@ def _job() -> str:
     # A prefix trie matches what "multi-word titles, then heads, longest first" matches (a head
     # can only be a prefix of a multi-word title, never the reverse) in a fraction of the time.
     core = rf"(?:{trie_alternation(sorted(set(titles) | set(heads)))})"
-    return rf"(?i:(?:{_FREE}[a-z][a-z'\-]+[ \t]+){{0,2}}{core})\b"
+    return rf"(?i:(?:{_FREE}(?:[a-z][a-z'\-]+|\d{{1,2}})[ \t]+){{0,3}}{core})\b"
 
 
 def _unique() -> str:
@@ -79,7 +84,11 @@ _BE = (r"(?i:\b(?:is|was|are|were|be|been|being|became|become|becomes|becoming|'
        r"retired|volunteers|volunteered|job|career|hired|promoted|elected|appointed|named)"
        r"(?:[ \t]+(?:as|to|like))?[ \t]+(?:an?|the|his|her|their|our|my)?[ \t]*)")
 _AS = r"(?i:\b(?:as|became|become)[ \t]+(?:an?[ \t]+|the[ \t]+)?)"
-_AGE_ADJ = r"(?:\d{1,3}[- ]year[- ]old[ \t]+|(?:former|retired|elected|new|only|first|local|the)[ \t]+)*"
+_AGE = r"(?:\d{1,3}[- ]year[- ]old|\d{1,3}[ \t]?(?:yo|y/o|yr[- ]old))"
+# A nationality or heritage adjective before the job ("Romanian", "Filipino-American") is not part of it.
+_DEMONYM = r"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:ian|ean|an|ese|ish|ch|ic|i|o)[ \t]+)"
+_AGE_ADJ = (rf"(?:{_AGE}[ \t]+|(?i:elected|new|only|first|local|the|well-known|known|"
+            rf"respected|prominent|popular|married|single|divorced|widowed)[ \t]+|{_DEMONYM})*")
 # "the principal reason", "the chief complaint": the word is an adjective, not a role.
 _NOT_ROLE_AFTER = (r"(?![ \t]+(?i:reason|reasons|concern|concerns|complaint|complaints|issue|cause|aim|goal|"
                    r"investigator|source|component|problem|thing|part|factor|way|executive|officer|"
@@ -93,19 +102,63 @@ def _rules() -> tuple[Rule, ...]:
         Rule("be-a-job", rf"{_BE}{_AGE_ADJ}(?P<v>{job})", 0.55),
         Rule("as-job", rf"{_AS}{_AGE_ADJ}(?P<v>{job})", 0.5),
         Rule("a-job-at", rf"(?i:\b(?:an?|the)[ \t]+){_AGE_ADJ}(?P<v>{job}){_AFTER_CUE}", 0.5),
+        Rule("aged-job", rf"(?i:\b{_AGE})[ \t]+(?:{_DEMONYM}|(?i:married|single|divorced|widowed)[ \t]+)*"
+                         rf"(?P<v>{job})(?![ \t]+(?i:woman|man|girl|boy|mother|father|male|female))", 0.5),
         Rule("comma-job", rf"(?<=\p{{L}}[\"'”’]?,[ \t])(?P<v>{job})(?=,)", 0.45),
         Rule("the-unique-role", rf"(?i:\b(?:the|an?)[ \t]+)(?:(?:former|elected|only|new|first|local|town'?s?|"
                                 rf"volunteer|acting)[ \t]+)*(?P<v>{_unique()})\b{_NOT_ROLE_AFTER}", 0.55),
     )
 
 
+# Where the job is done, when it names a place: "nurse in the renal unit at Quellport General",
+# "deckhand on the Tarn Island ferry". Words up to punctuation or a clause word, at most eight; after
+# the first capitalised word, a preposition goes on only into another name ("unit at Quellport").
+_PLACE_TAIL = re.compile(r"[ \t]+(?:in|at|on)[ \t]+(?P<w>(?:[\w'’&\-]+[ \t]+){0,7}[\w'’&\-]+)")
+_TAIL_STOP = frozenset("""and or but who which that where when while since because so after before
+until to as than if then is was are were has had have he she they i we you it his her their my
+our your this these those there here for""".split())
+_PREPS = frozenset("in at on of with from by".split())
+
+
+def place_tail(text: str, end: int) -> int:
+    """End of a job phrase extended over a following place phrase with a capitalised word, else end."""
+    m = _PLACE_TAIL.match(text, end)
+    if not m:
+        return end
+    words = list(re.finditer(r"[\w'’&\-]+", m.group("w")))
+    stop, seen_cap = end, False
+    for i, w in enumerate(words):
+        low = w.group().lower()
+        if low in _TAIL_STOP or w.group().isdigit():
+            break
+        if seen_cap and low in _PREPS:
+            nxt = words[i + 1].group() if i + 1 < len(words) else ""
+            if not nxt[:1].isupper():
+                break
+        if w.group()[:1].isupper():
+            seen_cap = True
+        elif seen_cap and low not in _PREPS and (low in STOP_WORDS or re.search(r"(?:ed|ing|ly)$", low)):
+            break  # "pilot in Kelso named in the paper": a verb or adverb ends the place
+        if seen_cap:
+            stop = m.start("w") + w.end()
+    return stop if seen_cap else end
+
+
 class ProfessionRecognizer(RegexRecognizer):
-    """Jobs and roles in a context that ties them to a person."""
+    """Jobs and roles in a context that ties them to a person, with the named place they are done at."""
 
     ENTITY = "PROFESSION"
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language, rules=_rules())
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Optional[NlpArtifacts] = None
+                ) -> list[RecognizerResult]:
+        """Job phrases, each extended over a place phrase that follows it."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        for r in out:
+            r.end = place_tail(text, r.end)
+        return out
 
 
 def create(profile: object = None) -> ProfessionRecognizer:

@@ -120,3 +120,12 @@ def test_date_recognizer_when_lower_case_holiday_without_cue_then_nothing(text):
 ])
 def test_date_recognizer_when_date_has_range_weekday_or_time_then_whole_span(text, expected):
     assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("Chart QX-1120   Session 10   Sept 11, 2024\n", "Sept 11, 2024", "10   Sept"),  # a wide gap is layout
+    ("seen 14 March 2023 for review", "14 March 2023", None),
+])
+def test_date_recognizer_when_number_before_a_layout_gap_then_not_a_day(text, expected, not_expected):
+    got = found(REC, text)
+    assert expected in got and not any(not_expected and not_expected in g for g in got)

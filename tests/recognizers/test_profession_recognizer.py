@@ -51,3 +51,54 @@ def test_profession_recognizer_when_job_in_context_then_found(text, expected):
 ])
 def test_profession_recognizer_when_no_job_context_then_nothing(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She works as a night-shift dispatcher and sleeps days.", "night-shift dispatcher"),
+    ("I saw this 31-year-old Year 4 teacher who presents with panic.", "Year 4 teacher"),
+    ("Mr Tamsin is a retired railway linesman and a keen angler.", "retired railway linesman"),
+    ("Ana is a 40-year-old Peruvian-American neonatal ICU charge nurse who", "neonatal ICU charge nurse"),
+    ("Dario is a Moldovan sous-chef and cooks at night.", "sous-chef"),
+    ("the father is a well-known ferry chairman and", "ferry chairman"),
+    ("Pt is a 52 yo married forklift operator.", "forklift operator"),
+])
+def test_profession_recognizer_when_modifiers_or_age_precede_then_job_phrase_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mrs Oduya, a nurse in the burns unit at Quellport General Hospital, reports",
+     "nurse in the burns unit at Quellport General Hospital"),
+    ("She works as a deckhand on the Tarn Island ferry and lives alone.",
+     "deckhand on the Tarn Island ferry"),
+    ("He is a well-known youth footballer at Brackley Town academy; the", "youth footballer at Brackley Town academy"),
+])
+def test_profession_recognizer_when_a_named_place_follows_then_it_joins_the_job(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She is a teacher at the school and likes it.", "teacher"),            # no name in the place
+    ("He has been the harbourmaster for Tarewa for six years.", "harbourmaster"),  # 'for' is not where
+    ("Ana, a teacher aide at Kelso Primary. Two children.", "teacher aide at Kelso Primary"),  # stops at '.'
+    ("a nurse at Kelso for eleven years", "nurse at Kelso"),                # preposition after the name ends it
+])
+def test_profession_recognizer_when_place_phrase_ends_then_extension_stops(text, expected):
+    assert found(REC, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "She is a 34-year-old married Moldovan woman referred by her GP.",
+    "He is a 29-year-old man with panic.",
+])
+def test_profession_recognizer_when_age_precedes_a_person_noun_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He's the only harbour pilot in Kelso named in the paper.", "harbour pilot in Kelso"),
+    ("Dario is a sous-chef at Casa Verde in Upper Tarn. Lives alone.", "sous-chef at Casa Verde in Upper Tarn"),
+    ("honestly it was a lot pastor said", None),
+])
+def test_profession_recognizer_when_verb_or_quantity_word_then_not_part_of_job(text, expected):
+    assert found(REC, text) == ([expected] if expected else [])

@@ -58,3 +58,14 @@ def test_propagate_when_word_is_inside_longer_word_then_not_marked():
 ])
 def test_propagate_initials_of_full_names(name, expected):
     assert initials(name) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("My aunt Dolores Ruiz came.\n\nDR. QUILL: And then?", ["Dolores", "Ruiz"]),   # title before a name
+    ("My aunt Dolores Ruiz came. DR said no.", ["Dolores", "Ruiz", "DR"]),          # her initials alone
+])
+def test_propagate_when_initials_equal_a_title_then_title_position_not_marked(text, expected):
+    from deid.propagate import not_name_words
+
+    out = propagate(text, [_mention(text, "Dolores Ruiz")], not_names=not_name_words(None))
+    assert _covered(text, out) == expected

@@ -130,3 +130,16 @@ def test_organisation_span_is_cut_at_a_spaced_dash(words):
     text = "Letterhead: Vantor Lane Counseling, PLLC - Telehealth\n"
     got = _trim(text, _ner(text, "Vantor Lane Counseling, PLLC - Telehealth", "ORGANIZATION"), words)
     assert got == ["Vantor Lane Counseling, PLLC", "Telehealth"]
+
+
+@pytest.mark.parametrize("text,surface,etype,expected", [
+    ("reported in the Quellport Mercury today", "the Quellport Mercury", "ORGANIZATION", "Quellport Mercury"),
+    ("we walked to the Tarn Estuary", "the Tarn Estuary", "LOCATION", "Tarn Estuary"),
+    ("She sings with The Quill Sisters", "The Quill Sisters", "ORGANIZATION", "The Quill Sisters"),  # capital kept
+    ("a gift from the Quills", "the Quills", "PERSON", "the Quills"),                 # only places and orgs
+])
+def test_drop_leading_article_when_lower_case_the_leads_a_place_or_org_then_cut(text, surface, etype, expected):
+    from deid.spanfix import drop_leading_article
+
+    m = _ner(text, surface, etype)
+    assert [x.text for x in drop_leading_article(text, [m])] == [expected]

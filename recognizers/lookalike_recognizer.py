@@ -1,0 +1,65 @@
+"""Word-like first names (Hope, Faith, Summer, May) that only a person can be in context.
+
+NER and the allow-list leave "Hope", "Summer" or "Will" alone as ordinary words, and look-alike
+names never spread from the start of a sentence. But a capitalised one followed by a verb only a
+person does ("Summer attended alone", "Faith said") or by "and I" ("Hope and I got through") is a
+name wherever it stands; so is one addressed at the start of a turn when the same document has it
+as a speaker label ("JUNE: ..." and "TOBIN: June, glad you came"). Verbs: ``person_verbs`` in configs/names/context.yaml; candidates: first
+names the name lexicon marks as also common words, minus stop words ("She said") and theorists'
+surnames ("Beck said").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from recognizers.name_context import ContextNameRecognizer, NameCues, alternation, cues_for
+from recognizers.name_data import FIRST, load_lexicon
+
+if TYPE_CHECKING:
+    from deid.config import Profile
+
+
+class LookalikeNameRecognizer(ContextNameRecognizer):
+    """A capitalised word-like first name directly before a person-only verb or "and I"."""
+
+    def __init__(self, cues: NameCues, exclude: Iterable[str] = (), language: str = "en",
+                 score: float = 0.6) -> None:
+        self.score = score
+        self.exclude = frozenset(w.lower() for w in exclude)
+        verbs = alternation(sorted(cues.person_verbs)) or r"(?!)"
+        self._rx = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-z]{{2,}})(?=[ \t]+(?:and[ \t]+(?:I|me)\b|"
+                              rf"(?:{verbs})\b))")
+        # "JUNE: ..." then "YAZAN: June, glad you're here": the speaker is spoken to by name.
+        self._vocative = re.compile(r"(?m)^[^\S\n]*(?:\[[^\]\n]{1,40}\][ \t]*)?[A-Z][\w .'’-]{0,30}:[ \t]*"
+                                    r"(?P<name>[A-Z][a-z]{2,}),[ \t]+(?=[a-z]|I\b)")
+        super().__init__(cues, name="LookalikeNameRecognizer", language=language)
+
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
+        """Yield each look-alike first name in a person-only context."""
+        lexicon = load_lexicon()
+        for m in self._rx.finditer(text):
+            w = m.group("name")
+            low = w.lower()
+            if (low in STOP_WORDS and low not in lexicon.calendar) or low in self.exclude or low in self.cues.honorifics or self.cues.is_role(w):
+                continue
+            if lexicon.kind(w) & FIRST and lexicon.is_ambiguous(w):
+                yield m.start("name"), m.end("name"), self.score
+        for m in self._vocative.finditer(text):
+            w = m.group("name")
+            if lexicon.kind(w) & FIRST and re.search(rf"(?mi)^[^\S\n]*\[?{re.escape(w)}\]?[ \t]*:", text):
+                yield m.start("name"), m.end("name"), self.score
+
+
+def create(profile: "Profile") -> LookalikeNameRecognizer:
+    """Factory used by the registry (theorists' surnames excluded)."""
+    from deid.lists import load_terms
+
+    surnames = [t.split()[-1] for t in load_terms(profile.detection.eponym_names) if t.split()] \
+        if profile is not None else []
+    return LookalikeNameRecognizer(cues_for(profile), surnames, language=profile.detection.language
+                                   if profile is not None else "en")
