@@ -121,6 +121,16 @@ class AddressRecognizer(RegexRecognizer):
     )
 
 
+def _unknown_lower_word(text: str, start: int, end: int) -> bool:
+    """A lower-case word that is no common English word and no role, month or weekday."""
+    from recognizers.drug_data import load_drugs
+    from recognizers.name_data import load_common_words
+
+    word = text[start:end]
+    return word not in load_common_words() and word not in load_drugs() and \
+        _not_sentence_word(text, start, end) and not _MONTH_OR_DAY.match(word)
+
+
 class LandmarkRecognizer(RegexRecognizer):
     """Named places: a capitalised name before a landmark word, or after a place prefix."""
 
@@ -131,6 +141,9 @@ class LandmarkRecognizer(RegexRecognizer):
         Rule("lower-centre", r"\b(?!(?:the|a|an|our|my|your|his|her|their|local|big|new|old|same|"
                              r"nearest|shopping|that|this)\b)[a-z]{3,}[ \t]+(?:town[ \t]+centre|town[ \t]+center|"
                              r"shopping[ \t]+centre|shopping[ \t]+center|mall)\b", 0.45),
+        Rule("lower-place-after-verb",
+             rf"\b{cue_regex('place_verbs')}[ \t]+{cue_regex('place_prepositions')}[ \t]+(?P<v>\p{{Ll}}[\p{{Ll}}'’\-]{{3,24}})"
+             r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),
     )

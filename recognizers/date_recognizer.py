@@ -21,7 +21,7 @@ _TIME_TAIL = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?)?"
 # A year, or an apostrophe year after a day ("Jan 16 '24").
 _YEAR_TAIL = rf"(?:,?\s+{YEAR}|\s+['’]\d\d(?!\w))"
 # A clock time written right after a numeric date ("11/14/2024 18:42", "2025-03-11T09:30").
-_CLOCK = r"(?:(?:[T]|,?[ \t]+)\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?i:am|pm))?(?!\w))?"
+_CLOCK = r"(?:(?:T|[ \t]{1,2})\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?i:am|pm))?(?!\w))?"
 # Words after a yearless "d/m" that make it a count, dose or ratio ("6/7 days", "1/2 tab", "3/12 ago").
 _NOT_DATE_AFTER = (r"\s*(?i:days?|weeks?|nights?|sessions?|ago|times|scale|ratings?|scores?|odds|split|"
                    r"chance|ratio|vision|mg|mcg|ml|tabs?|tablets?|pills?|caps?|capsules?|cups?|mmhg|bpm|"

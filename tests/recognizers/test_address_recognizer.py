@@ -89,3 +89,25 @@ def test_address_recognizer_when_numbered_or_cued_street_then_found(text, expect
 ])
 def test_address_recognizer_when_ordinal_or_title_is_not_a_street_then_nothing(text):
     assert found(ADDR, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("we went for a run in ringsend yesterday", "ringsend"),
+    ("she grew up in tallaght and left", "tallaght"),
+    ("we moved to glasnevin last year", "glasnevin"),
+])
+def test_landmark_recognizer_when_unknown_lower_case_word_after_living_or_moving_verb_then_place(text, expected):
+    assert expected in found(LANDMARK, text)
+
+
+@pytest.mark.parametrize("text", [
+    "went to bed early",
+    "i went to therapy on friday",
+    "he lives in fear of it",
+    "back in january things changed",
+    "living in limbo since then",
+    "she went back to sertraline",            # a drug, not a place
+    "she said ringsend was nice",             # no living or moving verb before it
+])
+def test_landmark_recognizer_when_common_word_or_drug_after_verb_then_nothing(text):
+    assert found(LANDMARK, text) == []
