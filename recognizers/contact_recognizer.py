@@ -15,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.cues import cue_regex, cue_words
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
+from recognizers.regex_trie import trie_alternation
 
 TLDS = ["com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "uk", "au", "nz", "ca", "in",
         "za", "ie", "us", "info", "biz", "me", "ly", "app", "dev", "example", "health", "nhs", "ac",
@@ -144,10 +145,11 @@ class HandleRecognizer(RegexRecognizer):
                         seen.add((s0, s0 + len(word)))
                         out.append(self._result(s0, s0 + len(word), rule))
         again = Rule("handle-again", "", 0.5)
-        for surface in {text[r.start:r.end] for r in out}:
-            if len(surface) < 4 or " " in surface:
-                continue
-            for m in re.finditer(rf"(?<![\w@.]){re.escape(surface)}(?![\w@]|\.\w)", text):
+        surfaces = sorted({text[r.start:r.end] for r in out if r.end - r.start >= 4} - {""})
+        surfaces = [x for x in surfaces if not any(c.isspace() for c in x)]
+        if surfaces:  # one scan for all of them
+            rx = re.compile(rf"(?<![\w@.])(?:{trie_alternation(surfaces)})(?![\w@]|\.\w)")
+            for m in rx.finditer(text, timeout=2.0):
                 if (m.start(), m.end()) not in seen:
                     seen.add((m.start(), m.end()))
                     out.append(self._result(m.start(), m.end(), again))

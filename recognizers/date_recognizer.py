@@ -25,13 +25,14 @@ _CLOCK = r"(?:(?:T|[ \t]{1,2})\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?i:am|pm))?(?!\w))?
 # Words after a yearless "d/m" that make it a count, dose or ratio ("6/7 days", "1/2 tab", "3/12 ago").
 _NOT_DATE_AFTER = (r"\s*(?i:days?|weeks?|nights?|sessions?|ago|times|scale|ratings?|scores?|odds|split|"
                    r"chance|ratio|vision|mg|mcg|ml|tabs?|tablets?|pills?|caps?|capsules?|cups?|mmhg|bpm|"
-                   r"stars?|points?|marks?|correct|items?)\b")
+                   r"stars?|points?|marks?|correct|items?|cases|patients|people|clients|students)\b")
 _D = rf"(?:{DAY_ORD}|{DAY})"
 # Words that, right before a bare "d/m", make it a count or score instead of a date.
-_COUNT_BEFORE = re.compile(r"(?i:\b(?:session|sessions|score|scored|rated|rating|of|out|page|"
-                           r"question|item|step|week|day|grade|level|phq-9|gad-7|sud[s]?)\s*#?\s*)$")
+_COUNT_BEFORE = re.compile(rf"\b{cue_regex('date_count_cues')}\s*[#:=]?\s*$")
+# A measure's acronym right before a pair makes it a score ("PHQ-9: 12/27", "K10 22/50", "CORE-10 17/40").
+_MEASURE_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s*[#:=]?\s*$")
 _DATE_CUE_BEFORE = re.compile(
-    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|"
+    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|dob|d\.o\.b\.?|"
     rf"review|booked|appointment|session|{'|'.join(MONTH_NAMES)}|"
     rf"{WEEKDAY})\W{{0,3}})$")
 
@@ -66,6 +67,8 @@ def _check_day_month(text: str, start: int, end: int) -> bool:
     if re.search(r"(?i:next\s+session\s*)$", before):
         return True
     if _COUNT_BEFORE.search(before):
+        return False
+    if _MEASURE_BEFORE.search(before) and not _DATE_CUE_BEFORE.search(before):
         return False
     a, b = int(pairs[0][0]), int(pairs[0][1])
     cued = bool(_DATE_CUE_BEFORE.search(before)) or len(pairs) > 1

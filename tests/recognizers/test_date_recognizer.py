@@ -129,3 +129,15 @@ def test_date_recognizer_when_date_has_range_weekday_or_time_then_whole_span(tex
 def test_date_recognizer_when_number_before_a_layout_gap_then_not_a_day(text, expected, not_expected):
     got = found(REC, text)
     assert expected in got and not any(not_expected and not_expected in g for g in got)
+
+
+@pytest.mark.parametrize("text", [
+    "PHQ-9: 12/27 today",
+    "K10 22/50 at intake",
+    "CORE-10 17/40, down from 24",
+    "attendance 11/12 this term",
+    "she got 11/12 on the test",
+    "in 10/11 cases it helps",
+])
+def test_date_recognizer_when_measure_score_or_tally_then_nothing(text):
+    assert found(REC, text) == []
