@@ -44,7 +44,7 @@ class Engine:
         mentions = self.analyzer.analyze_many(texts)
         if self.profile.detection.propagate_case_names:
             mentions = self.analyzer.propagate_cases([d.case for d in docs], texts, mentions)
-        return mentions
+        return self.pseudo.drop_proven(docs, mentions)  # deid's own output (vault proofs) stays as it is
 
     def detect_full(self, docs: list[Document]) -> list[Detection]:
         """Phase 1 with the near misses the residual risk needs (one analyzer pass), then case-level names."""
@@ -54,6 +54,8 @@ class Engine:
             spread = self.analyzer.propagate_cases([d.case for d in docs], texts, [d.mentions for d in dets])
             for det, ms in zip(dets, spread):
                 det.mentions = ms
+        for det, ms in zip(dets, self.pseudo.drop_proven(docs, [d.mentions for d in dets])):
+            det.mentions = ms  # deid's own output (vault proofs) stays as it is
         return dets
 
     def warm_up(self) -> None:
@@ -66,6 +68,7 @@ class Engine:
                             "CLIENT: i told my sister priya, she's 47, works as a nurse at St. Mary's "
                             "Hospital; call 555-0142 or dana@example.com, MRN 4471920.")
         self.collect([doc], self.detect([doc]))
+        self.assess(doc.text)  # the quasi-identifier tables and their regex prefilters
         census_names(first_only=False)  # lower-case name checks ask for both lists
         census_names(first_only=True)
         preload(self.profile.pseudonyms.locale)  # phase 2's surrogate pools
@@ -80,6 +83,17 @@ class Engine:
     def assign(self, keys: list[str]) -> None:
         """Phase 2 (serial, parent process only): surrogates for new keys, in document order."""
         self.pseudo.assign(keys)
+
+    def record_written(self, results: list[DocResult]) -> None:
+        """Parent: store the proofs of written documents in the vault (and drop them from memory)."""
+        rows = [row for r in results if r.status == "ok" for row in r.written]
+        for r in results:
+            r.written = []
+        self.pseudo.record_written(rows)
+
+    def finish_run(self) -> None:
+        """Parent, at the end of a run: this run's proofs of its own output become visible."""
+        self.pseudo.promote_written()
 
     def pseudonym_state(self, since: int = 0) -> tuple[list[Any], int]:
         """Phase-2 assignments after position `since` (to ship to a worker) and the new position."""

@@ -209,6 +209,9 @@ def predict(engine: Any, docs: list[GoldDoc], near: dict[str, Any] | None = None
         by_case[d.case].append(d)
     preds: dict[str, list[Span]] = {}
     outputs: dict[str, str | None] = {}
+    note = getattr(getattr(engine, "pseudo", None), "note_corpus", None)
+    if note is not None:  # as `deid run` does: no surrogate is a word of any document of the corpus
+        note(d.text for d in docs)
     for case, group in by_case.items():
         ddocs = [Document(id=g.id, case=case, text=g.text) for g in group]
         try:

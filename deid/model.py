@@ -72,6 +72,7 @@ class DocResult:
     seconds: float = 0.0
     sha256: str | None = None
     notes: dict[str, Any] = field(default_factory=dict)
+    written: list[tuple[str, int]] = field(default_factory=list, repr=False)  # keyed hashes for the vault; not reported
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON report form (DESIGN.md: path, status, entities, risk)."""

@@ -185,6 +185,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 elif kind == "done":
                     for seq, res in payload:
                         results[seq] = res
+                    engine.record_written([res for _, res in payload])  # proofs of deid's own output
                     w.batches.discard(bid)
                     owner.pop(bid, None)
                     finished += 1

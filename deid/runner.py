@@ -19,7 +19,7 @@ from deid.engine import Engine, content_hash
 from deid.errors import InputError
 from deid.formats import supported_suffixes
 from deid.model import DocResult, Risk
-from deid.stages import Job, Stages
+from deid.stages import Job, Stages, note_corpus
 
 if TYPE_CHECKING:
     from deid.parallel import EngineSpec
@@ -95,9 +95,36 @@ def plan_jobs(input_path: Path, output_path: Path) -> list[Job]:
     return jobs
 
 
+CASE_BATCH_FACTOR = 4  # a case longer than this many batches is split (memory stays bounded)
+
+
 def _batches(jobs: list[tuple[int, Job]], size: int) -> Iterator[list[tuple[int, Job]]]:
-    for i in range(0, len(jobs), size):
-        yield jobs[i:i + size]
+    """Batches of at most `size` files that keep each case whole (jobs come sorted by path, so a
+    case's files are together), so case-level name propagation sees every document of the case.
+
+    A case that does not fit in what is left of a batch starts the next one; a case longer than
+    `size` gets batches of its own, of up to CASE_BATCH_FACTOR * size files (memory stays bounded;
+    a longer case is split). Batching never depends on the number of workers.
+    """
+    runs: list[list[tuple[int, Job]]] = []
+    for item in jobs:
+        if runs and runs[-1][-1][1].case == item[1].case:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    cap = size * CASE_BATCH_FACTOR
+    cur: list[tuple[int, Job]] = []
+    for case_jobs in runs:
+        if cur and len(cur) + len(case_jobs) > size:
+            yield cur
+            cur = []
+        if len(case_jobs) > size:
+            for i in range(0, len(case_jobs), cap):
+                yield case_jobs[i:i + cap]
+            continue
+        cur.extend(case_jobs)
+    if cur:
+        yield cur
 
 
 def run_settings(engine: Engine) -> str:
@@ -176,6 +203,7 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     bar.update(len(jobs) - len(todo))
     batch = max(1, engine.profile.nlp.batch_size)
     timeout = engine.profile.run.timeout_seconds or None
+    note_corpus(engine, todo, spec.profile if spec else None, timeout)  # no surrogate is a real name
     try:
         if workers > 1 and spec is not None and len(todo) > batch:
             from deid.parallel import run_parallel
@@ -194,9 +222,11 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res
+                engine.record_written([results[seq] for seq in ok])  # proofs of deid's own output
                 bar.update(len(chunk))
     finally:
         bar.close()
+        engine.finish_run()  # proofs of this run's output, for runs over it later
         if any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
             os.sync()  # outputs are renamed into place unsynced; flush them all once, before the report
     report = RunReport(documents=[results[i] for i in range(len(jobs))], settings=settings)

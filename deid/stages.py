@@ -20,7 +20,7 @@ from deid.analyze import Detection
 from deid.engine import Engine, content_hash
 from deid.errors import DeidError, DocumentError
 from deid.formats import detect_documents, format_for
-from deid.formats.pieces import output_text, rewrite_output
+from deid.formats.pieces import output_document, output_text, rewrite_output
 from deid.model import Document, DocResult, Mention
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,27 @@ def fail(result: DocResult, exc: BaseException) -> DocResult:
     result.status = "failed"
     result.error = str(exc) if isinstance(exc, DeidError) else f"{type(exc).__name__} while processing"
     return result
+
+
+def note_corpus(engine: Engine, jobs: list[tuple[int, Job]], profile: Profile | None = None,
+                timeout: float | None = None) -> None:
+    """Before phase 2: read every document once and give its words to the pseudonymizer, so no
+    surrogate chosen for an early batch is a real name found in a later one (deid/pseudo/corpus.py).
+
+    Only the realistic style needs it. A file that cannot be read here is skipped: phase 1 reads it
+    again and fails it closed.
+    """
+    note = getattr(engine.pseudo, "note_corpus", None)
+    if note is None or getattr(engine.pseudo, "style", "") != "realistic":
+        return
+    prof = profile or engine.profile
+    for _, job in jobs:
+        try:
+            with deadline(timeout):
+                docs = format_for(job.src, prof).read(job.src, job.rel, job.case)
+        except Exception:
+            continue
+        note(d.text for d in docs)
 
 
 class Stages:
@@ -163,6 +184,8 @@ class Stages:
                     res.risk = self.engine.assess_near([output_text(t) for t in texts], det.near)
                     format_for(job.src, self.profile).write(det.docs, texts, job.dest)
                 res.output = job.rel
+                res.written = [row for d, ms, t in zip(det.docs, det.mentions, texts)
+                               for row in self.engine.pseudo.written_proofs(d, ms, output_document(d, t))]
             except Exception as exc:
                 fail(res, exc)
                 log.error("failed %s: %s", job.rel, res.error)

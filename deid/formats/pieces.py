@@ -90,3 +90,19 @@ def _surrogate(replace: Callable[[Document, list[Mention]], str], doc: Document,
 def output_text(out: Output) -> str:
     """The rewritten text of a document as one string (for the residual risk scan)."""
     return out if isinstance(out, str) else "\n".join(out)
+
+
+def output_document(doc: Document, out: Output) -> str:
+    """The detection text the output file of a document gives when read again: the new text, or
+    the new pieces with the original glue between them (for proofs of deid's own output)."""
+    if isinstance(out, str) or not isinstance(doc.layout, PieceLayout):
+        return out if isinstance(out, str) else "\n".join(out)
+    spans = doc.layout.spans
+    parts: list[str] = []
+    cur = 0
+    for (s, e), piece in zip(spans, out):
+        parts.append(doc.text[cur:s])
+        parts.append(piece)
+        cur = e
+    parts.append(doc.text[cur:])
+    return "".join(parts)

@@ -8,17 +8,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from deid.config import Profile
 from deid.errors import DocumentError
 from deid.model import Document, Mention
 from deid.pseudo import formats as fmt
+from deid.pseudo import proofs
 from deid.pseudo import surrogates as sur
 from deid.pseudo.client import ROSTER_WEIGHT, client_votes
+from deid.pseudo.corpus import CorpusWords
 from deid.pseudo.dates import case_offset, day_first, render_age, shift_date_text
 from deid.pseudo.keys import canonical_form, case_tag, entity_key, key_int
-from deid.pseudo.names import FORMAL, KIN, initials_only, match_case, parse_name
+from deid.pseudo.names import initials_only, match_case, parse_name
 from deid.pseudo.resolve import Collected, parse_records, record, resolve_case, resolve_types
 from deid.pseudo.vault import Vault
 
@@ -94,13 +96,12 @@ class Pseudonymizer:
     aliases: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     counts: Counter[str] = field(default_factory=Counter)
     _vault: Vault | None = field(default=None, repr=False)
-    _known: frozenset[str] | None = field(default=None, repr=False)
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
-    _codes: frozenset[str] | None = field(default=None, repr=False)
+    _corpus: CorpusWords | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -221,8 +222,14 @@ class Pseudonymizer:
             return [record("I", case, self.key("PERSON_INITIALS", letters), letters, "")]
         p = parse_name(text)
         parts = p.name_parts
+        given = [x for x in parts if x.role == "given"]
+        surname = [x for x in parts if x.role == "surname"]
+        inits = [x for x in p.parts if x.role == "initial"]
+        # Phase 3 keys a mention with neither a given+surname pair nor initials+surname by its
+        # first part ("Dr Smith-Jones" -> "Smith"), so that part stands alone like a one-word name.
+        lone_first = not (given and surname) and not (surname and inits)
         out: list[str] = []
-        for part in parts:
+        for i, part in enumerate(parts):
             tok = part.text
             canon = canonical_form(tok)
             gender, lex = name_hints(tok)
@@ -231,16 +238,14 @@ class Pseudonymizer:
                 canon_names = sorted(_nicknamer().canonicals_of(canon))
                 nicks = ",".join(self.key(NAME, c) for c in canon_names)
             out.append(record("N", case, self.key(NAME, canon), part.role, gender, lex,
-                              "1" if len(parts) == 1 else "", nicks, self._enc(tok.title()),
+                              "1" if len(parts) == 1 or (i == 0 and lone_first) else "", nicks,
+                              self._enc(tok.title()),
                               self.initial_of(tok)))
-        given = [x for x in parts if x.role == "given"]
-        surname = [x for x in parts if x.role == "surname"]
         if given and surname:
             g, s = given[0].text, surname[-1].text
             out.append(record("P", case, self.key(NAME, canonical_form(g)),
                               self.key(NAME, canonical_form(s)), g[:1].upper(), s[:1].upper()))
         elif surname and not given:
-            inits = [x for x in p.parts if x.role == "initial"]
             if inits:
                 s = canonical_form(surname[-1].text)
                 letter = inits[0].text[:1].upper()
@@ -301,9 +306,23 @@ class Pseudonymizer:
         col = parse_records(records)
         self.vault.transaction(lambda v: self._assign(v, col))
 
+    def note_corpus(self, texts: Iterable[str]) -> None:
+        """Before phase 2: words of documents of this run, so no surrogate is a real name of any
+        of them (deid/pseudo/corpus.py); call it for the whole corpus before the first batch."""
+        if self.style != "realistic":
+            return
+        if self._corpus is None:
+            self._corpus = CorpusWords(bytes.fromhex(self.key("CORPUS", "bloom")))
+        self._corpus.add_texts(texts)
+
     def _is_real(self, v: Vault, col: Collected, kind: str, candidate: str) -> bool:
         k = self.key(kind, canonical_form(candidate))
-        return k in col.tokens or k in col.others or v.has_key(k)
+        if k in col.tokens or k in col.others or v.has_key(k):
+            return True
+        if self._corpus is not None and candidate in self._corpus:
+            self.counts["surrogate_rejected_corpus_word"] += 1
+            return True
+        return False
 
     def _pick(self, v: Vault, col: Collected, key: str, kind: str, real_kind: str, enc: str,
               make: Any) -> str:
@@ -316,6 +335,8 @@ class Pseudonymizer:
                 continue
             if v.put(key, kind, cand, enc.encode("ascii") if enc else None):
                 self.counts["new_surrogates"] += 1
+                if real_kind:  # so a later run can tell when a real name equals this surrogate
+                    v.add_form(self.key(real_kind, canonical_form(cand)))
                 return cand
             existing = v.get([key]).get(key)
             if existing is not None:  # another process assigned it meanwhile
@@ -340,6 +361,9 @@ class Pseudonymizer:
         keys = list(col.tokens) + list(col.others)
         known = v.get(keys)
         self.counts["reused_surrogates"] += len(known)
+        # A real name first seen now that an earlier run gave someone as a surrogate: this run gives
+        # it a surrogate of its own, but earlier outputs hold the same word for another person.
+        self.counts["real_name_equals_earlier_surrogate"] += v.count_forms(k for k in keys if k not in known)
         for k, val in known.items():
             self._set(k, val)
         for key, info in sorted(col.tokens.items(), key=lambda kv: kv[1].order):
@@ -614,40 +638,42 @@ class Pseudonymizer:
         return "".join(self.initial_of(c) or c for c in letters.upper())
 
     # ---- idempotence, workers, stats ---------------------------------------------------------
-    def known_surrogates(self) -> frozenset[str]:
-        """Surrogates the vault held when this process first looked (lower case)."""
-        if self._known is None:
-            self._known = frozenset(_known_form(v) for v in self.vault.known_renderings()) \
-                if self.vault_path else frozenset()
-        return self._known
-
-    def _known_codes(self) -> frozenset[str]:
-        """Known surrogates with digits (ids, phones) as letters and digits only."""
-        if self._codes is None:
-            self._codes = frozenset(alnum(v) for v in self.known_surrogates()
-                                    if sum(c.isdigit() for c in v) >= 4)
-        return self._codes
-
     def is_known_surrogate(self, text: str) -> bool:
-        """True for deid's own tags and surrogates from earlier runs (so re-runs change nothing)."""
+        """True for deid's own tags ('[PERSON_3]', '[CLIENT]'): never an identifier, in any text.
+
+        A realistic surrogate is no reason to skip a mention by itself (a new document may name a
+        real person who happens to share an earlier surrogate); only a proof that the text is
+        deid's own output is (see drop_proven).
+        """
+        if "[" not in text and "_" not in text:
+            return False  # every tag shape has a bracket or an underscore
         t = text.strip()
-        if TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t):
-            return True
-        known = self.known_surrogates()
-        if not known:
-            return False
-        low = re.sub(r"^the\s+", "", _known_form(t))  # 'the Hazel Hollow Group'
-        place = _place_name(t)  # 'Pineglen Falls': a known place surrogate with its kind word
-        if low in known or (place and _known_form(place) in known) or (
-                sum(c.isdigit() for c in t) >= 4 and alnum(t) in self._known_codes()):
-            self.counts["kept_known_surrogates"] += 1
-            return True
-        words = [w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", low)
-                 if w not in FORMAL | KIN and len(w) > 1]  # initials: 'C. Kelley' is known by 'kelley'
-        if words and all(w in known for w in words):
-            self.counts["kept_known_surrogates"] += 1
-            return True
-        return False
+        return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
+
+    # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
+    def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
+        """Keyed hashes proving a rewritten document is deid's output (for the vault; hashes only)."""
+        if not self.vault_path:
+            return []
+        return proofs.written_rows(self.key, self.label, doc, mentions, new_text)
+
+    def record_written(self, rows: list[tuple[str, int]]) -> None:
+        """Parent: keep proofs of documents written in this run (visible after promote_written)."""
+        if self.vault_path and rows:
+            self.vault.add_written(rows)
+
+    def promote_written(self) -> None:
+        """Parent, at the end of a run: this run's proofs become visible to later runs."""
+        if self.vault_path:
+            self.vault.promote_written()
+
+    def drop_proven(self, docs: list[Document], mentions: list[list[Mention]]) -> list[list[Mention]]:
+        """Mentions of each document minus those the vault proves are deid's own output
+        (proofs.drop_proven); without a vault every mention stays."""
+        if not self.vault_path:
+            return mentions
+        return [proofs.drop_proven(self.key, self.vault, d, ms, self.counts) if ms else ms
+                for d, ms in zip(docs, mentions)]
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
@@ -691,12 +717,6 @@ def _kind_words(text: str) -> str:
     while i > 0 and words[i - 1].lower().strip(".,") in sur.ORG_KINDS | sur.PLACE_KINDS:
         i -= 1
     return " ".join(w.title() if w.islower() else w for w in words[i:])
-
-
-def _known_form(text: str) -> str:
-    """Lower case without surrounding quotes/emphasis, trailing punctuation or a possessive."""
-    t = text.strip().strip("\"'*_()[]“”‘’").rstrip(".,;:!?").strip("\"'*_()[]“”‘’ ")
-    return _POSS.sub("", t).lower()
 
 
 def _respace(new: str, original: str) -> str:

@@ -25,6 +25,9 @@ CREATE TABLE IF NOT EXISTS aliases (
     scope TEXT NOT NULL, key TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (scope, key)
 );
 CREATE TABLE IF NOT EXISTS rendered (surrogate TEXT PRIMARY KEY COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS surrogate_forms (form TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS written (hash TEXT PRIMARY KEY, strong INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS written_pending (hash TEXT NOT NULL, strong INTEGER NOT NULL);
 """
 
 
@@ -171,6 +174,46 @@ class Vault:
             vals.update(w for w in re.findall(r"[^\W\d_]+", rendered.lower()) if len(w) > 2)
             top_r = max(top_r, rowid)
         return vals, (top_s, top_r)
+
+    def add_form(self, form: str) -> None:
+        """Remember the keyed canonical form of a surrogate (as a real name of its kind would be keyed)."""
+        self.conn.execute("INSERT OR IGNORE INTO surrogate_forms VALUES (?)", (form,))
+
+    def count_forms(self, keys: Iterable[str]) -> int:
+        """How many of these entity keys are the keyed form of an earlier surrogate."""
+        ks = list(keys)
+        n = 0
+        for i in range(0, len(ks), 500):
+            chunk = ks[i:i + 500]
+            q = f"SELECT COUNT(*) FROM surrogate_forms WHERE form IN ({','.join('?' * len(chunk))})"
+            n += int(self.conn.execute(q, chunk).fetchone()[0])
+        return n
+
+    def add_written(self, rows: Iterable[tuple[str, int]]) -> None:
+        """Remember keyed hashes of lines and documents deid wrote (seen by lookups after promote)."""
+        rows = list(rows)
+        if rows:
+            self.transaction(lambda v: v.conn.executemany("INSERT INTO written_pending VALUES (?,?)", rows))
+
+    def promote_written(self) -> None:
+        """Make this run's written hashes visible to later runs (lookups never see the current run's,
+        so a run's output does not depend on the order its batches were written in)."""
+        def work(v: "Vault") -> None:
+            v.conn.execute("INSERT INTO written SELECT hash, MAX(strong) FROM written_pending WHERE true "
+                           "GROUP BY hash ON CONFLICT(hash) DO UPDATE SET strong = MAX(strong, excluded.strong)")
+            v.conn.execute("DELETE FROM written_pending")
+        self.transaction(work)
+
+    def written(self, hashes: Iterable[str]) -> dict[str, int]:
+        """Which of these hashes deid wrote in an earlier run: hash -> strong (1: it held a name,
+        organisation, place, contact or id surrogate)."""
+        out: dict[str, int] = {}
+        hs = list(hashes)
+        for i in range(0, len(hs), 500):
+            chunk = hs[i:i + 500]
+            q = f"SELECT hash, strong FROM written WHERE hash IN ({','.join('?' * len(chunk))})"
+            out.update(self.conn.execute(q, chunk).fetchall())
+        return out
 
     def original(self, surrogate: str) -> tuple[str, bytes | None] | None:
         """(kind, encrypted original) for a surrogate, or None."""

@@ -1,0 +1,103 @@
+"""Byte-identical output: two fresh runs with one secret, any number of workers (with a vault), and
+other output under another secret. Each run gets a fresh pseudonymizer (nothing carried over)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from deid.config import load_profile
+from deid.engine import Engine
+from deid.parallel import EngineSpec
+from deid.pseudo import Pseudonymizer
+from deid.runner import run
+
+pytestmark = pytest.mark.slow
+SECRET = b"determinism-secret-0123456789abcdef"
+OTHER = b"determinism-other-secret-0123456789"
+TEXTS = {
+    "case-a/s1.txt": "THERAPIST: Hi Dana. How was the drive from Tacoma?\nCLIENT: Marisol drove me on 03/14/2024.\n",
+    "case-a/s2.txt": "Dana Whitfield said her brother Tomasz visited. Call (253) 555-0142.\n",
+    "case-a/s3.txt": "Ms. Whitfield works at Lincoln High School; Tomasz lives in Spokane.\n",
+    "case-b/s1.txt": "Progress note: Orlagh Brennick reported sleeping better since March 2nd.\n",
+    "case-b/s2.txt": "Orlagh said her manager at Riverside Bakery, Ms. Okafor, was supportive.\n",
+    "case-c/s1.txt": "Intake: Kwame Asante, 47, referred by Dr. Lindqvist of Elm Counseling, PLLC.\n",
+}
+
+
+def _corpus(root: Path) -> Path:
+    for rel, text in TEXTS.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile("default", nlp={"batch_size": 1})
+
+
+@pytest.fixture(scope="module")
+def parent(profile):
+    return EngineSpec(profile, SECRET).build()
+
+
+def _fresh(parent: Engine, secret: bytes, vault: Path | None) -> Engine:
+    pseudo = Pseudonymizer.from_profile(parent.profile, secret, vault=vault)
+    analyzer = dataclasses.replace(parent.analyzer, skip=pseudo.is_known_surrogate)
+    return Engine(profile=parent.profile, analyzer=analyzer, pseudo=pseudo, anonymizer=parent.anonymizer)
+
+
+def _run(parent, src: Path, out: Path, secret: bytes = SECRET, vault: Path | None = None,
+         workers: int = 1) -> dict[str, bytes]:
+    eng = _fresh(parent, secret, vault)
+    spec = EngineSpec(parent.profile, secret, {"vault": str(vault)} if vault else {})
+    report = run(eng, src, out, progress=False, workers=workers, spec=spec)
+    eng.pseudo.close()
+    assert not report.failed
+    return _tree(out)
+
+
+def _surrogates(vault: Path, table: str = "surrogates") -> list[tuple[str, str]]:
+    con = sqlite3.connect(str(vault))
+    cols = "key, surrogate" if table == "surrogates" else "hash, strong"
+    rows = sorted(con.execute(f"SELECT {cols} FROM {table}").fetchall())
+    con.close()
+    return rows
+
+
+@pytest.mark.parametrize("with_vault", [False, True])
+def test_two_runs_with_the_same_secret_are_byte_identical(tmp_path, parent, with_vault):
+    src = _corpus(tmp_path / "in")
+    vaults = [tmp_path / "v1.db", tmp_path / "v2.db"] if with_vault else [None, None]
+    one = _run(parent, src, tmp_path / "one", vault=vaults[0])
+    two = _run(parent, src, tmp_path / "two", vault=vaults[1])
+    assert one == two
+    assert b"Whitfield" not in b"".join(one.values())
+    if with_vault:
+        assert _surrogates(vaults[0]) == _surrogates(vaults[1])
+
+
+def test_another_secret_gives_other_surrogates(tmp_path, parent):
+    src = _corpus(tmp_path / "in")
+    one = _run(parent, src, tmp_path / "one")
+    other = _run(parent, src, tmp_path / "other", secret=OTHER)
+    assert all(one[rel] != other[rel] for rel in one)  # every file names someone
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_any_number_of_workers_writes_what_one_worker_writes(tmp_path, parent, workers):
+    src = _corpus(tmp_path / "in")
+    one = _run(parent, src, tmp_path / "one", vault=tmp_path / "v1.db", workers=1)
+    many = _run(parent, src, tmp_path / "many", vault=tmp_path / "vn.db", workers=workers)
+    assert one == many
+    assert _surrogates(tmp_path / "v1.db") == _surrogates(tmp_path / "vn.db")
+    written = _surrogates(tmp_path / "vn.db", "written")  # proofs of own output, kept by the parent
+    assert written and written == _surrogates(tmp_path / "v1.db", "written")
