@@ -29,6 +29,12 @@ _DATE_CUE_BEFORE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{0,3})$")
 
 
+# A test's name right before ("PHQ 9/27", "GAD-7 14/21", "MoCA 21/30"): a score, not a date.
+_SCALE_BEFORE = re.compile(r"\b(?!(?i:dob|dos|date|dated)\b)(?:[A-Z][A-Za-z]*[A-Z]\w*(?:-\w+)?)\W{0,2}$")
+_QUANTITY_AFTER = re.compile(r"(?i:\s*(?:tabs?|tablets?|doses?|of\b|pills?|caps?|mg|ml|units?|points?|items?|"
+                             r"correct|score|marks?|%|\d))")
+
+
 def _valid_day_month(a: int, b: int) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
@@ -47,7 +53,19 @@ def _check_day_month(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30):start]
     if re.search(r"(?i:next\s+session\s*)$", before):
         return True
-    return not _COUNT_BEFORE.search(before) and bool(_DATE_CUE_BEFORE.search(before))
+    if _COUNT_BEFORE.search(before):
+        return False
+    if _DATE_CUE_BEFORE.search(before):
+        return True
+    return not _SCALE_BEFORE.search(before) and _date_shaped(a, b, text[end:end + 12])
+
+
+def _date_shaped(a: int, b: int, after: str) -> bool:
+    """A yearless "12/1" or "2/24" with no cue: a date unless it reads as a fraction, a score out of
+    10 or 5, UK day/week shorthand ("2/7", "3/52") or a dose ("1/2 tab")."""
+    if b in (5, 10, 52, 100) or (b == 7 and a < 7) or (a < b <= 4):
+        return False
+    return not _QUANTITY_AFTER.match(after)
 
 
 class CalendarDateRecognizer(RegexRecognizer):
