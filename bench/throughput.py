@@ -2,6 +2,8 @@
 
     python bench/throughput.py                 # 1,000 docs table + peak RSS at 1,000 vs 10,000 docs
     python bench/throughput.py --docs 200 --quick   # a smaller corpus, no 10,000-document run
+    python bench/throughput.py --jsonl ../shared/corpus/dev.jsonl --jsonl bench/heldout2/heldout2.jsonl
+                                               # the same systems over gold-format documents
 
 The corpus is fictional (Faker, fixed seed): therapy-style notes of about 500 words with names,
 places, dates, phone numbers and e-mails. Each system runs in its own Python process on the same
@@ -63,6 +65,27 @@ def make_corpus(folder: Path, n: int, seed: int = 7, words: int = 500) -> int:
     return total
 
 
+def write_jsonl_corpus(folder: Path, sources: list[Path]) -> tuple[int, int]:
+    """Write gold-format documents (../shared/corpus/FORMAT.md) as files, one folder per case.
+
+    Returns (documents, words). The file suffix follows each document's ``format`` (txt, md, vtt,
+    srt), so every system reads what a clinic's folder would hold.
+    """
+    n = words = 0
+    for src in sources:
+        for line in src.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            suffix = {"md": ".md", "vtt": ".vtt", "srt": ".srt"}.get(doc.get("format", "txt"), ".txt")
+            path = folder / str(doc["case"]) / f"{doc['id']}{suffix}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(doc["text"], encoding="utf-8")
+            n += 1
+            words += len(doc["text"].split())
+    return n, words
+
+
 # ---------------------------------------------------------------- memory
 
 def _tree_rss_kb(root: int) -> int:
@@ -121,7 +144,7 @@ class PeakRss:
 # ---------------------------------------------------------------- systems (run in a child process)
 
 def _files(corpus: Path) -> list[Path]:
-    return sorted(corpus.rglob("*.txt"))
+    return sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md", ".vtt", ".srt"))
 
 
 def _model_path() -> str:
@@ -227,6 +250,8 @@ def main() -> None:
     ap.add_argument("--scale-docs", type=int, default=10000, help="documents for the memory-growth run")
     ap.add_argument("--quick", action="store_true", help="skip the memory-growth run")
     ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
+    ap.add_argument("--jsonl", type=Path, action="append", default=[],
+                    help="gold-format documents to run on instead of the generated corpus (repeatable)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -235,9 +260,15 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        words = make_corpus(corpus, args.docs)
-        print(f"corpus: {args.docs} fictional documents, {words} words "
-              f"({words / args.docs:.0f} per document); {os.cpu_count()} cores", flush=True)
+        if args.jsonl:
+            args.docs, words = write_jsonl_corpus(corpus, args.jsonl)
+            args.quick = True
+            print(f"corpus: {args.docs} documents from {', '.join(p.name for p in args.jsonl)}, {words} words "
+                  f"({words / args.docs:.0f} per document); {os.cpu_count()} cores", flush=True)
+        else:
+            words = make_corpus(corpus, args.docs)
+            print(f"corpus: {args.docs} fictional documents, {words} words "
+                  f"({words / args.docs:.0f} per document); {os.cpu_count()} cores", flush=True)
         rows = {}
         for system in args.systems.split(","):
             rows[system] = r = _run_child(system, corpus)

@@ -65,8 +65,10 @@ class DetectionConfig(Strict):
     propagate_case_names: bool = True
     # cut titles off PERSON mentions ("Dr. Okafor" -> "Okafor"; the title stays in the text, deid/titles.py)
     detach_titles: bool = True
-    # a month with no day or year ("in June") is a DATE (else a keep word; "last June" always a DATE)
-    bare_months_are_dates: bool = False
+    # a month with no day or year is a DATE when it dates a past event ("died in February"), as in
+    # dev.jsonl's gold; a plan ("review in early June") stays a keep word; "last June" is always a
+    # DATE. False keeps every bare month (the convention of bench/heldout*).
+    bare_months_are_dates: bool = True
 
 
 class PseudonymConfig(Strict):
