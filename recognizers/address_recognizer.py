@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
+from recognizers.cues import cue_regex
 from recognizers.date_words import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
@@ -90,6 +91,17 @@ class AddressRecognizer(RegexRecognizer):
              rf"{_CAP}(?:\s+{_CAP})?", 0.75),
         Rule("unit-prefix", rf"\b{_UNIT}(?:[\p{{Lu}}\d][^\n,]{{1,50}},\s+){{1,3}}", 0.6),
         Rule("named-street", rf"\b{_CAPS}[ \t]+(?:{_SAFE_STREET})\b{_ABBR_DOT}{_DIR}?", 0.6, check=_not_sentence_word),
+        # Numbered streets: "2nd Ave West", "East 17th Street", "W. 4th St", "116th and Lenox".
+        Rule("ordinal-street",
+             rf"\b(?:(?:North|South|East|West|N|S|E|W)\.?[ \t]+)?\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{_STREET})\b"
+             rf"{_ABBR_DOT}{_DIR}?", 0.65),
+        Rule("ordinal-corner",
+             rf"(?<=\b(?:{cue_regex('street_cues')}|of|by|from|to)[ \t]+)\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:and|&)[ \t]+(?!(?:{alternation(MONTH_NAMES + WEEKDAY_NAMES)})\b)"
+             rf"\p{{Lu}}[\p{{L}}'’\-]+(?:[ \t]+(?:{_STREET})\b{_ABBR_DOT})?", 0.55),
+        # A street word that is also a title ("St", "Dr") after a place cue: "on Locke St.".
+        Rule("cued-ambiguous-street",
+             rf"(?<=\b{cue_regex('street_cues')}[ \t]+)(?P<v>\p{{Lu}}[\p{{L}}'’\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]+)?"
+             rf"[ \t]+(?:St|Dr|Pl|Ct)\b\.?+)(?!\.?[ \t]+\p{{Lu}})", 0.6, check=_not_sentence_word),
         Rule("interstate", r"\b(?:I|SR|US|SH|M|A)-\d{1,3}[A-Z]?\b", 0.6),
         Rule("highway", r"\b(?:Hwy|Highway|Route|Rte|State\s+Highway|Interstate|Motorway)\.?\s+\d{1,3}[A-Z]?\b", 0.6),
         Rule("the-road", r"(?<=\b(?i:the|on|via|off|took|take)\s+)(?P<v>[NMAR]\d{1,3})\b", 0.5),
@@ -109,6 +121,16 @@ class AddressRecognizer(RegexRecognizer):
     )
 
 
+def _unknown_lower_word(text: str, start: int, end: int) -> bool:
+    """A lower-case word that is no common English word and no role, month or weekday."""
+    from recognizers.drug_data import load_drugs
+    from recognizers.name_data import load_common_words
+
+    word = text[start:end]
+    return word not in load_common_words() and word not in load_drugs() and \
+        _not_sentence_word(text, start, end) and not _MONTH_OR_DAY.match(word)
+
+
 class LandmarkRecognizer(RegexRecognizer):
     """Named places: a capitalised name before a landmark word, or after a place prefix."""
 
@@ -119,6 +141,9 @@ class LandmarkRecognizer(RegexRecognizer):
         Rule("lower-centre", r"\b(?!(?:the|a|an|our|my|your|his|her|their|local|big|new|old|same|"
                              r"nearest|shopping|that|this)\b)[a-z]{3,}[ \t]+(?:town[ \t]+centre|town[ \t]+center|"
                              r"shopping[ \t]+centre|shopping[ \t]+center|mall)\b", 0.45),
+        Rule("lower-place-after-verb",
+             rf"\b{cue_regex('place_verbs')}[ \t]+{cue_regex('place_prepositions')}[ \t]+(?P<v>\p{{Ll}}[\p{{Ll}}'’\-]{{3,24}})"
+             r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),
     )

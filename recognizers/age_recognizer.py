@@ -6,6 +6,9 @@ Only the number (or decade word) is reported, as in the gold convention (``[[29]
 
 from __future__ import annotations
 
+import regex as re
+
+from recognizers.cues import cue_regex
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -30,6 +33,31 @@ _AGE_END = (r"(?=\s*(?:[.,;:!?)\]]|$)|\s+(?i:years?|yrs?|in|on|at|last|this|next
             r"the|that|so|but|he|she|they|i|we|should|would|will|could|can|may|might|must|is|was|has|had)\b)")
 _PERSON_NOUN = (r"(?i:\b(?:man|woman|men|women|boy|girl|boys|girls|child|children|person|people|son|"
                 r"daughter|sons|daughters|lady|gentleman|patient|victim|applicant|mother|father)\s+of\s+)")
+
+
+_ORD_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORD_OTHER = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+              "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth",
+              "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth"]
+AGE_ORDINAL = (rf"(?i:(?:(?:{alternation(_TENS)})[- ]?)?(?:{alternation(_ORD_UNITS)})"
+               rf"|{alternation(_ORD_OTHER)}|\d{{1,3}}(?:st|nd|rd|th))")
+# A number word of thirteen or more: "at nineteen" is an age; "at two" is a time.
+_OLDER_WORD = (rf"(?i:(?:{alternation(_TENS)})(?:[- ](?:{alternation(_UNITS)}))?"
+               rf"|{alternation(_TEENS[3:])})")
+# What may not follow "at N" for N to be an age ("at twenty past", "at fifty percent", "at 10:30").
+_NOT_AT_AGE_AFTER = (r"(?!\s*(?:[:.]\d|(?i:past|to|till|hundred|thousand|minutes?|mins?|seconds?|hours?|"
+                     r"hrs?|percent|per|miles?|mph|km|kph|kilomet\w*|metres?|meters?|degrees?|pounds|"
+                     r"dollars|bucks|quid|euros|o'?clock|a\.?m\b|p\.?m\b|am|pm|[-–]\s*\d|sharp|"
+                     r"tonight|in\s+the\s+(?:morning|evening|afternoon))\b|%))")
+_EVENT_BEFORE = re.compile(rf"\b{cue_regex('age_event_verbs')}\b[^.!?;:()\n]{{0,30}}$")
+
+
+def _event_before(text: str, start: int, end: int) -> bool:
+    """ "at 22" is an age after a life-event verb in the same sentence ("married at 22")."""
+    if not _plausible(text, start, end):
+        return False
+    at = text.rfind("at", max(0, start - 40), start)
+    return at >= 0 and bool(_EVENT_BEFORE.search(text[max(0, at - 60):at]))
 
 
 def _plausible(text: str, start: int, end: int) -> bool:
@@ -68,7 +96,25 @@ class AgeRecognizer(RegexRecognizer):
         Rule("age-sex", r"(?i:\bage\s*/\s*(?:sex|gender))[\s:*]*(?P<v>\d{1,3})\b", 0.85, check=_plausible),
         Rule("pronoun-is-n", _PRONOUN_BE + rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER
              + r"(?!\s*(?:of|out|in|to)\b|\s*[-–]\s*\d)", 0.6, check=_plausible),
-        Rule("name-paren-n", r"(?<=\b\p{Lu}[\p{L}'’.-]*\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
+        Rule("name-paren-n", r"(?<=\b\p{Lu}[\p{L}'’.-]*\s?\()(?P<v>\d{1,3})(?=\s*(?:\)|[,;]\s*\p{L}|[MF]\)))",
+             0.6, check=_plausible),
+        Rule("paren-name-n", r"(?<=\(\s*\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3},\s*)(?P<v>\d{1,3})"
+                             r"(?=\s*(?:\)|[,;]))", 0.6, check=_plausible),
+        Rule("name-paren-months", r"(?<=\b\p{Lu}[\p{L}'’.-]*\s?\()(?P<v>\d{1,2})(?=\s*(?i:months?|mos?|weeks?|wks?)"
+                                  r"(?:\s+(?i:old))?\))", 0.6),
+        Rule("now-n", rf"(?:,\s*|(?i:\bwho(?:\s+is|'s|\s+was)\s+))(?i:now\s+)(?P<v>\d{{1,3}}|{NUMBER_WORD})\b"
+                      + _NOT_AGE_AFTER + r"(?=\s*(?:[,.;:)!?—–]|$|\s+(?i:and|but|years?|yrs?|herself|himself|"
+                      r"themselves)\b))", 0.55, check=_plausible),
+        Rule("event-at-n", rf"(?i:\bat\s+)(?P<v>\d{{1,2}}|{NUMBER_WORD})\b{_NOT_AT_AGE_AFTER}", 0.55,
+             check=_event_before),
+        Rule("at-older-word", rf"(?i:\bat\s+)(?P<v>{_OLDER_WORD})\b{_NOT_AT_AGE_AFTER}", 0.5),
+        Rule("age-at-field", rf"(?i:\bage\s+(?:at|on|of)\s+(?:the\s+)?{cue_regex('age_field_words')})\**\s*[:=\-–]\s*\**"
+                             r"(?P<v>\d{1,3})\b", 0.8, check=_plausible),
+        Rule("date-n-sex", r"(?<=\d[/.\-]\d{1,2}[/.\-]\d{2,4}[\s,;]{1,3})(?P<v>\d{1,3})"
+                           r"(?=\s*(?:(?i:y/?o|yrs?|y)\s*)?(?:[MFX]|(?i:male|female|non-binary|nb))\b)", 0.7,
+             check=_plausible),
+        Rule("ordinal-birthday", rf"\b(?P<v>\d{{1,3}}(?i:st|nd|rd|th)|(?<=(?i:\b(?:his|her|their|my|your|our)|['’]s)\s+)"
+                                 rf"{AGE_ORDINAL})(?=\s+(?i:birthday|bday|b-day)\b)", 0.6),
         Rule("date-paren-n", r"(?<=\d[/.\-]\d{1,2}[/.\-]\d{2,4}\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
         Rule("then-n", r"(?i:,\s+then\s+)(?P<v>\d{1,3})(?=,)", 0.6, check=_plausible),
         Rule("descriptor-n", r"(?<=\p{L}[\p{L}\"'”’)]*,\s)(?P<v>\d{1,2})(?=,\s|\s*$)", 0.5),

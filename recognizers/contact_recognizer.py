@@ -7,9 +7,15 @@ abbreviations such as "C.Psych" or "M.Phil" for domains and misses reserved test
 
 from __future__ import annotations
 
-import regex as re
+from typing import Optional
 
+import regex as re
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.cues import cue_regex, cue_words
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
+from recognizers.regex_trie import trie_alternation
 
 TLDS = ["com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "uk", "au", "nz", "ca", "in",
         "za", "ie", "us", "info", "biz", "me", "ly", "app", "dev", "example", "health", "nhs", "ac",
@@ -44,6 +50,59 @@ class WebAddressRecognizer(RegexRecognizer):
     )
 
 
+# Chat lines: an optional date and clock time before the speaker ("23:41 sam.okafor: ...",
+# "[10/2/25, 9:14 pm] lunar_fox88: ...").
+_CLOCK_PREFIX = (r"[\[(]?(?:\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+                 r"(?:[ \t]?(?i:[ap]\.?m\.?))?[\])]?[ \t]*(?:[-–—|][ \t]*)?")
+_LINE_START = r"^[ \t>*\-]*"
+# A handle-shaped word: letters with a dot, underscore or digit ("sam.okafor", "lunar_fox88").
+_HANDLE_SHAPE = r"(?=[\w.\-]*\p{L})(?=[\w.\-]*[._\d])[\p{L}\d][\w.\-]{2,30}[\p{L}\d]"
+# Numbered role labels are speakers, not handles ("P1:", "Speaker_2:", "Client 3:").
+_ROLE_ID = re.compile(r"(?i:(?:speaker|spkr?|spk|voice|participant|person|interviewer|interviewee|client|"
+                      r"therapist|session|week|step|item|part|page|question|day|group|room|unit|module|"
+                      r"phase|stage|level|section|chapter|p|t|c|s|q|a|r|i)[\s_.\-]?\d{1,3})")
+_SPEAKER_AFTER = r"(?=\**[ \t]*:(?:\s|$))"
+
+
+def _not_role(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    return not _ROLE_ID.fullmatch(word) and word.lower() not in _roles()
+
+
+def _plain_handle(text: str, start: int, end: int) -> bool:
+    """A plain lower-case speaker or list item is a handle when it is no role and no common word."""
+    from recognizers.name_data import load_common_words
+
+    word = text[start:end]
+    return _not_role(text, start, end) and (re.fullmatch(_HANDLE_SHAPE, word) is not None
+                                            or word.lower() not in load_common_words())
+
+
+def _roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in cue_words("participant_roles"))
+
+
+_PARTICIPANTS = re.compile(rf"{_LINE_START}{cue_regex('participant_labels')}\**[ \t]*[:\-–]\**[ \t]*"
+                           r"(?P<list>[^\n]{2,400})", re.MULTILINE)
+_ITEM = re.compile(r"[^\s,;()\[\]]+")
+_FILE_EXT = frozenset(cue_words("file_extensions"))
+
+
+def _dotted_handle(text: str, start: int, end: int) -> bool:
+    """ "siueni.ft" is a handle unless it is a file, a domain, or two words run together ("ok.so")
+    with no social-media word nearby."""
+    parts = text[start:end].lower().split(".")
+    if parts[-1] in _FILE_EXT or parts[-1] in TLDS:
+        return False
+    if _CONTEXT_WORDS.search(text[max(0, start - 150):min(len(text), end + 60)]):
+        return True
+    from recognizers.name_data import load_common_words
+
+    common = load_common_words()
+    return any(p not in common and not p.isdigit() for p in parts) and not any(
+        c.isdigit() for c in parts[0][:1])
+
+
 class HandleRecognizer(RegexRecognizer):
     """Social-media handles: @name, snake_case usernames, and handles read out ("x dot y")."""
 
@@ -57,6 +116,76 @@ class HandleRecognizer(RegexRecognizer):
              check=_spoken_context),
         Rule("spoken-handle", r"\b[a-z0-9_]{2,}(?:\s+(?i:dot|underscore)\s+[a-z0-9_]{2,})+\b", 0.5,
              check=_spoken_context),
+        Rule("chat-speaker-handle", rf"{_LINE_START}(?:{_CLOCK_PREFIX})?(?P<v>{_HANDLE_SHAPE}){_SPEAKER_AFTER}", 0.6,
+             check=_not_role),
+        Rule("chat-speaker-timed", rf"{_LINE_START}{_CLOCK_PREFIX}(?P<v>[\p{{Ll}}\d][\p{{Ll}}\d_.\-]{{1,30}}){_SPEAKER_AFTER}",
+             0.55, check=_plain_handle),
+        Rule("dotted-handle", r"(?<![\w@./\-])\p{Ll}[\p{Ll}\d_]{1,29}(?:\.[\p{Ll}\d_]{2,30})+(?![\w@\-]|\.\w)", 0.5,
+             check=_dotted_handle),
+    )
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: Optional[NlpArtifacts] = None) -> list[RecognizerResult]:
+        """Rule matches, handles listed after a "Participants:" label, and every other
+        occurrence of a handle found once (a chat speaker is named again in the messages)."""
+        out = super().analyze(text, entities, nlp_artifacts)
+        seen = {(r.start, r.end) for r in out}
+        rule = Rule("participant-list", "", 0.55)
+        for m in _PARTICIPANTS.finditer(text, timeout=2.0):
+            base = m.start("list")
+            # Plain words count only in a list of single words ("a.b, mossling"), not in prose.
+            one_word_items = all(len(x.split()) <= 1 for x in re.split(r"[,;]|\band\b", m.group("list")))
+            for item in _ITEM.finditer(m.group("list")):
+                word = item.group().strip(".:*")
+                s0 = base + item.start() + item.group().index(word) if word else 0
+                shaped = re.fullmatch(_HANDLE_SHAPE, word) is not None
+                if word and (shaped or (one_word_items and word.islower() and len(word) >= 3)) and \
+                        _plain_handle(text, s0, s0 + len(word)):
+                    if (s0, s0 + len(word)) not in seen:
+                        seen.add((s0, s0 + len(word)))
+                        out.append(self._result(s0, s0 + len(word), rule))
+        again = Rule("handle-again", "", 0.5)
+        surfaces = sorted({text[r.start:r.end] for r in out if r.end - r.start >= 4} - {""})
+        surfaces = [x for x in surfaces if not any(c.isspace() for c in x)]
+        if surfaces:  # one scan for all of them
+            rx = re.compile(rf"(?<![\w@.])(?:{trie_alternation(surfaces)})(?![\w@]|\.\w)")
+            for m in rx.finditer(text, timeout=2.0):
+                if (m.start(), m.end()) not in seen:
+                    seen.add((m.start(), m.end()))
+                    out.append(self._result(m.start(), m.end(), again))
+        return out
+
+
+_DIGIT_WORD = rf"(?i:{alternation(cue_words('digit_words'))})"
+_DIGIT_RUN = rf"(?:(?i:double|triple)[ \t]+)?{_DIGIT_WORD}"
+
+
+def _spoken_number(text: str, start: int, end: int) -> bool:
+    """Seven or more spoken digits that are not a count ("one two three four five six seven")."""
+    words = re.findall(r"\w+", text[start:end].lower())
+    order = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven",
+                                         "eight", "nine"])}
+    digits: list[int] = []
+    mult = 1
+    for w in words:
+        if w in ("double", "triple"):
+            mult = 2 if w == "double" else 3
+            continue
+        digits.extend([order.get(w, 0)] * mult)
+        mult = 1
+    if len(digits) < 7:
+        return False
+    steps = {b - a for a, b in zip(digits, digits[1:])}
+    return steps not in ({1}, {-1})
+
+
+class SpokenPhoneRecognizer(RegexRecognizer):
+    """Phone numbers read out digit by digit ("six one four, five five five, zero one six six")."""
+
+    ENTITY = "PHONE_NUMBER"
+    RULES = (
+        Rule("spoken-digits", rf"\b{_DIGIT_RUN}(?:[ \t,.\-]{{1,3}}{_DIGIT_RUN}){{5,15}}\b", 0.6,
+             check=_spoken_number),
     )
 
 
@@ -93,5 +222,5 @@ class ChatUserRecognizer(RegexRecognizer):
 
 
 def create(profile: object = None) -> list[RegexRecognizer]:
-    """Factory for the registry: web addresses, handles and chat user names."""
-    return [WebAddressRecognizer(), HandleRecognizer(), ChatUserRecognizer()]
+    """Factory for the registry: web addresses, handles, spoken phone numbers and chat user names."""
+    return [WebAddressRecognizer(), HandleRecognizer(), SpokenPhoneRecognizer(), ChatUserRecognizer()]

@@ -11,6 +11,7 @@ import regex as re
 from recognizers.date_words import (
     DAY, DAY_ORD, HOLIDAY, MONTH, MONTH_NAMES, ORDINAL, SEASON, WEEKDAY, YEAR,
 )
+from recognizers.cues import cue_regex
 from recognizers.regex_base import RegexRecognizer, Rule
 
 # Lower-case "may"/"march" are verbs far more often than months.
@@ -19,14 +20,21 @@ _WD = rf"(?:{WEEKDAY},?\s+)"
 _TIME_TAIL = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{4})?)?"
 # A year, or an apostrophe year after a day ("Jan 16 '24").
 _YEAR_TAIL = rf"(?:,?\s+{YEAR}|\s+['’]\d\d(?!\w))"
+# A clock time written right after a numeric date ("11/14/2024 18:42", "2025-03-11T09:30").
+_CLOCK = r"(?:(?:T|[ \t]{1,2})\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?i:am|pm))?(?!\w))?"
+# Words after a yearless "d/m" that make it a count, dose or ratio ("6/7 days", "1/2 tab", "3/12 ago").
+_NOT_DATE_AFTER = (r"\s*(?i:days?|weeks?|nights?|sessions?|ago|times|scale|ratings?|scores?|odds|split|"
+                   r"chance|ratio|vision|mg|mcg|ml|tabs?|tablets?|pills?|caps?|capsules?|cups?|mmhg|bpm|"
+                   r"stars?|points?|marks?|correct|items?|cases|patients|people|clients|students)\b")
 _D = rf"(?:{DAY_ORD}|{DAY})"
 # Words that, right before a bare "d/m", make it a count or score instead of a date.
-_COUNT_BEFORE = re.compile(r"(?i:\b(?:session|sessions|score|scored|rated|rating|of|out|page|"
-                           r"question|item|step|week|day|grade|level|phq-9|gad-7|sud[s]?)\s*#?\s*)$")
+_COUNT_BEFORE = re.compile(rf"\b{cue_regex('date_count_cues')}\s*[#:=]?\s*$")
+# A measure's acronym right before a pair makes it a score ("PHQ-9: 12/27", "K10 22/50", "CORE-10 17/40").
+_MEASURE_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s*[#:=]?\s*$")
 _DATE_CUE_BEFORE = re.compile(
-    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|"
+    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|dob|d\.o\.b\.?|dos|"
     rf"review|booked|appointment|session|{'|'.join(MONTH_NAMES)}|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{0,3})$")
+    rf"{WEEKDAY})\W{{0,3}})$")
 
 
 # A test's name right before ("PHQ 9/27", "GAD-7 14/21", "MoCA 21/30"): a score, not a date.
@@ -41,23 +49,39 @@ def _valid_day_month(a: int, b: int) -> bool:
 
 def _check_numeric(text: str, start: int, end: int) -> bool:
     """d/m/y or m/d/y with a plausible day and month."""
-    parts = re.split(r"[/.\-]", text[start:end].split()[-1])
-    return len(parts) >= 2 and _valid_day_month(int(parts[0]), int(parts[1]))
+    m = re.search(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]\d", text[start:end])
+    return m is not None and _valid_day_month(int(m.group(1)), int(m.group(2)))
+
+
+_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
 def _check_day_month(text: str, start: int, end: int) -> bool:
-    """A yearless "30/04" or "2/26" counts only with a date cue before it and no count cue."""
-    a, b = (int(x) for x in text[start:end].split("/"))
-    if not _valid_day_month(a, b) or (a, b) == (24, 7):
+    """A yearless "30/04", "12/1" or "Thurs 6/19": a plausible day and month and no count cue.
+
+    A pair that reads as a fraction or a score out of ten or less ("1/2", "3/4", "8/10") counts
+    only with a date cue before it ("on 2/9", "next Monday 2/6").
+    """
+    pairs = _PAIR.findall(text[start:end])
+    if not pairs:
         return False
+    for a_s, b_s in pairs:
+        a, b = int(a_s), int(b_s)
+        if not _valid_day_month(a, b) or (a, b) == (24, 7):
+            return False
     before = text[max(0, start - 30):start]
     if re.search(r"(?i:next\s+session\s*)$", before):
         return True
     if _COUNT_BEFORE.search(before):
         return False
-    if _DATE_CUE_BEFORE.search(before):
-        return True
-    return not _SCALE_BEFORE.search(before) and _date_shaped(a, b, text[end:end + 12])
+    if _DATE_CUE_BEFORE.search(before) or len(pairs) > 1:
+        return True  # "on 2/9", "DOB 3/14", a range "2/9-2/20"
+    if _MEASURE_BEFORE.search(before) or _SCALE_BEFORE.search(before):
+        return False  # a test's score: "PHQ-9: 12/27", "MoCA 21/30"
+    a, b = int(pairs[0][0]), int(pairs[0][1])
+    # recall first: a date when either reading says so (the pair is past ten, or not a fraction,
+    # a score out of 5 or 10, UK day/week shorthand or a dose)
+    return not a <= b <= 10 or _date_shaped(a, b, text[end:end + 12])
 
 
 def _date_shaped(a: int, b: int, after: str) -> bool:
@@ -77,18 +101,21 @@ class CalendarDateRecognizer(RegexRecognizer):
              rf"\b{_WD}?{_D}(?:\s*[-–]\s*{_D})?(?:\s+of)?[ \t]{{1,2}}{_MONTH}(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)",
              0.85),
         Rule("month-day-year",
-             rf"\b{_WD}?{_MONTH}\s+{_D}\b(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)", 0.85),
+             rf"\b{_WD}?{_MONTH}\s+{_D}(?:\s*[-–]\s*{_D})?\b(?:{_YEAR_TAIL}{_TIME_TAIL})?(?!\w)", 0.85),
         Rule("month-year",
              rf"\b(?:(?i:early|late|mid|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
              rf"(?:\s*[-–/]\s*{_MONTH})?,?\s+(?:of\s+)?{YEAR}\b", 0.85),
         Rule("season-year", rf"\b(?:(?i:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+)?{YEAR}\b", 0.7),
         Rule("holiday", rf"\b{HOLIDAY}(?:,?\s+{YEAR})?(?!\w)", 0.6),
-        Rule("numeric-dmy", rf"\b{_WD}?\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![/.\-]\d)", 0.7,
-             check=_check_numeric),
-        Rule("iso", r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])\b", 0.85),
+        Rule("numeric-dmy", rf"\b{_WD}?\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![/.\-]\d){_CLOCK}",
+             0.7, check=_check_numeric),
+        Rule("iso", rf"\b{_WD}?(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d)){_CLOCK}", 0.85),
         Rule("day-mon-year", rf"\b{DAY}[-\s]{_MONTH}[-\s]{YEAR}\b", 0.85),
-        Rule("day-month", r"(?<![\d/.\-])\d{1,2}/\d{1,2}(?![\d/]|\s*(?i:days?|weeks?|nights?|sessions?))",
+        Rule("day-month", r"(?<![\d/.\-])\d{1,2}/\d{1,2}"
+                          r"(?:\s*[-–—]\s*\d{1,2}/\d{1,2})?(?![\d/]|" + _NOT_DATE_AFTER + ")",
              0.6, check=_check_day_month),
+        Rule("lower-holiday", rf"\b{cue_regex('holiday_cues')}\s+(?P<v>{cue_regex('lower_holidays')})"
+                              r"(?!\w|['’]s\s+(?i:card|cards|present|presents|gift|gifts))", 0.5),
         Rule("nth", rf"(?:(?<=\b(?i:the|on|by|from|until|till|before|after|since)\s+)|(?<=\())"
                     rf"{DAY_ORD}\b(?!\s+(?!(?i:of|at|and|or|in|to|is|was|when|for|with)\b|{MONTH})\p{{Ll}})",
              0.6),

@@ -36,8 +36,8 @@ ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth",
                  "thirty-first"]
 
-MONTH = rf"(?i:{alternation(MONTH_NAMES)}|{alternation(MONTH_ABBR)}\.?)"
-WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES)}|{alternation(WEEKDAY_ABBR)}\.?)"
+MONTH = rf"(?i:{alternation(MONTH_NAMES)}|(?:{alternation(MONTH_ABBR)})\.?)"
+WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES)}|(?:{alternation(WEEKDAY_ABBR)})\.?)"
 HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 SEASON = rf"(?i:{alternation(SEASONS)})"
 ORDINAL = rf"(?i:{alternation(ORDINAL_WORDS)})"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import regex as re
 
+from recognizers.cues import cue_words
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
+from recognizers.regex_trie import trie_alternation
 
 MIN_DIGITS = 3
 # Labels that announce an identifier. Matched case-insensitively, as whole words.
@@ -26,7 +28,7 @@ LABELS = [
     "staff", "student", "badge", "ACC", "EHR", "EMR", "hospital", "unit", "bed", "IP", "device",
     "serial", "insurance", "plan", "scheme", "subscriber", "beneficiary", "Medical scheme",
 ]
-_LABEL = rf"(?i:\b(?:{alternation(LABELS)}))"
+_LABEL = rf"(?i:\b(?:{trie_alternation(sorted({w.lower() for w in LABELS + list(cue_words('id_labels'))}), space=' ')}))"
 _NUMWORD = r"(?i:\s*(?:no\.?|num(?:ber)?|#|id|ref(?:erence)?|code)\b\.?)?"
 _SEP = r"[\s:#.*=(]{0,6}"
 # An ID value: alphanumeric groups joined by -, /, . or single spaces before a digit group.

@@ -65,3 +65,49 @@ def test_landmark_recognizer_when_named_place_then_found(text, expected):
 ])
 def test_landmark_recognizer_when_generic_place_then_nothing(text):
     assert found(LANDMARK, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("they met on 2nd Ave West near the bakery", "2nd Ave West"),
+    ("he lives on East 17th Street now", "East 17th Street"),
+    ("we met at 116th and Lenox after work", "116th and Lenox"),
+    ("the corner of 5th and Alder St. is loud", "5th and Alder St."),
+    ("her flat is on Locke St. by the river", "Locke St."),
+    ("the shop off Quarry Dr is closed", "Quarry Dr"),
+])
+def test_address_recognizer_when_numbered_or_cued_street_then_found(text, expected):
+    assert expected in found(ADDR, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the 2nd and Final round was tense",
+    "her 21st and Last party",
+    "we spoke at Mary St. John's request",
+    "on Friday Dr Lee called",
+    "I went to Dr. Amin for a review",
+    "she came 3rd and Kate came 4th",
+])
+def test_address_recognizer_when_ordinal_or_title_is_not_a_street_then_nothing(text):
+    assert found(ADDR, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("we went for a run in ringsend yesterday", "ringsend"),
+    ("she grew up in tallaght and left", "tallaght"),
+    ("we moved to glasnevin last year", "glasnevin"),
+])
+def test_landmark_recognizer_when_unknown_lower_case_word_after_living_or_moving_verb_then_place(text, expected):
+    assert expected in found(LANDMARK, text)
+
+
+@pytest.mark.parametrize("text", [
+    "went to bed early",
+    "i went to therapy on friday",
+    "he lives in fear of it",
+    "back in january things changed",
+    "living in limbo since then",
+    "she went back to sertraline",            # a drug, not a place
+    "she said ringsend was nice",             # no living or moving verb before it
+])
+def test_landmark_recognizer_when_common_word_or_drug_after_verb_then_nothing(text):
+    assert found(LANDMARK, text) == []

@@ -72,6 +72,44 @@ def test_age_recognizer_when_implausible_number_then_nothing():
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("she came with her cousin (Orla Vance, 23) to session", "23"),
+    ("Tavi (24, Métis) joined the group", "24"),
+    ("her baby Ness (11 months) was teething", "11"),
+    ("her son, now fourteen, refuses school", "fourteen"),
+    ("my brother, who is now 16, moved out", "16"),
+    ("she left home at nineteen and", "nineteen"),
+    ("they married at 22 and divorced", "22"),
+    ("diagnosed with epilepsy at six", "six"),
+    ("At fifty, he retired", "fifty"),
+    ("Age at referral: 36", "36"),
+    ("**Age on admission** - 41", "41"),
+    ("DOB 08/30/1996 28 F", "28"),
+    ("DOB: 3/4/1990, 34 yo M", "34"),
+    ("we marked the client's 29th birthday", "29th"),
+    ("for her twenty-first birthday", "twenty-first"),
+])
+def test_age_recognizer_when_bracket_word_field_or_birthday_age_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "let's meet at two",
+    "see you at 10 tomorrow",
+    "we'll start at twenty past",
+    "she was running at fifty percent",
+    "they moved at 3pm",
+    "married at 12:30 in the registry",
+    "as argued by Hale (2019, p. 4)",
+    "the score is now 12.",
+    "the first birthday party without her",
+    "exposure has started; distress peaked at 90 and fell",
+    "Session 3 (of 12)",
+])
+def test_age_recognizer_when_time_citation_or_count_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
     ("She lives with her husband Tobin (Tobias Quill, 36) and daughter", ["36"]),
     ('son Remy Jr. ("Jun-Jun", 9) are well', ["9"]),
     ("Ana saw it. My son is fourteen and he is the one who tells me.", ["fourteen"]),

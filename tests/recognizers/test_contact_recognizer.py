@@ -2,7 +2,7 @@
 
 import pytest
 
-from recognizers.contact_recognizer import HandleRecognizer, WebAddressRecognizer
+from recognizers.contact_recognizer import HandleRecognizer, SpokenPhoneRecognizer, WebAddressRecognizer
 from recognizers.phone_recognizer import RegionalPhoneRecognizer
 
 
@@ -13,6 +13,7 @@ def found(rec, text):
 
 
 URL, HANDLE, PHONE = WebAddressRecognizer(), HandleRecognizer(), RegionalPhoneRecognizer()
+SPOKEN = SpokenPhoneRecognizer()
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -86,7 +87,60 @@ def test_contact_url_replaces_presidio_url_recognizer():
     assert "UrlRecognizer" in WebAddressRecognizer.REPLACES
 
 
-CHAT = """[participants: tobin.quill (student), zvarga (counsellor)]
+CHAT = "23:41 tova.rayne: sorry its late\n23:42 quietfox_88: no worries\n23:43 mossling: ok\nlol tova.rayne is always late"
+
+
+@pytest.mark.parametrize("text,expected", [
+    (CHAT, "tova.rayne"),
+    (CHAT, "quietfox_88"),
+    (CHAT, "mossling"),                                   # plain word after a clock time
+    ("[10/2/25, 9:14 pm] brin.k22: you up?", "brin.k22"),
+    ("Participants: tova.rayne, quietfox_88, mossling", "mossling"),
+    ("**Members:** brin.k22; ash.rowe", "ash.rowe"),
+    ("her insta is wrenlo.fv and she posts daily", "wrenlo.fv"),
+])
+def test_contact_handle_when_chat_speaker_participant_or_dotted_handle_then_found(text, expected):
+    assert expected in found(HANDLE, text)
+
+
+def test_contact_handle_when_speaker_handle_named_again_then_every_mention_found():
+    assert found(HANDLE, CHAT).count("tova.rayne") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "it was the end.so i left",                           # two words run together
+    "open the notes.txt file",
+    "P1: hello\nT1: ok\nSpeaker_2: hi",                   # numbered roles
+    "10:02 therapist: hello\n10:03 client: hi",           # roles after a clock time
+    "e.g. this one, i.e. that one",
+    "Participants: me, you and the therapist",
+    "Time: 10:30: start of session",
+])
+def test_contact_handle_when_roles_files_or_run_together_words_then_nothing(text):
+    assert found(HANDLE, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("call me on six one four five five five zero one six six tonight",
+     "six one four five five five zero one six six"),
+    ("it's oh four one two, double five seven, nine one two", "oh four one two, double five seven, nine one two"),
+])
+def test_contact_spoken_phone_when_digits_read_out_then_found(text, expected):
+    assert expected in found(SPOKEN, text)
+
+
+@pytest.mark.parametrize("text", [
+    "one two three four five six seven eight, ready or not",   # counting
+    "she had one or two, maybe three",
+    "five of the six one-to-ones were missed",
+])
+def test_contact_spoken_phone_when_counting_or_few_numbers_then_nothing(text):
+    assert found(SPOKEN, text) == []
+
+
+def test_contact_handle_when_participant_line_is_prose_then_plain_words_stay():
+    assert found(HANDLE, "Participants: Ann Brey (supervisee, consultation hours), quietfox_88") == ["quietfox_88"]
+CHAT_EXPORT = """[participants: tobin.quill (student), zvarga (counsellor)]
 
 14/10/2024 23:41 tobin.quill: sorry its late
 15/10/2024 08:15 zvarga: Good morning Tobin
@@ -98,7 +152,7 @@ ana.v: ok"""
 def test_chat_user_recognizer_when_senders_of_a_chat_export_then_each_and_every_mention():
     from recognizers.contact_recognizer import ChatUserRecognizer
 
-    got = sorted(CHAT[r.start:r.end] for r in ChatUserRecognizer().analyze(CHAT, ["HANDLE"]))
+    got = sorted(CHAT_EXPORT[r.start:r.end] for r in ChatUserRecognizer().analyze(CHAT_EXPORT, ["HANDLE"]))
     assert got == ["ana.v", "tobin.quill", "tobin.quill", "zvarga", "zvarga"]
 
 

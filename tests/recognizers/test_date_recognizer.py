@@ -64,6 +64,64 @@ def test_date_recognizer_when_keep_words_then_untouched(text):
     assert found(REC, text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("homework is due through 12/1 then we review", "12/1"),
+    ("we did separate screens 10/31 and again", "10/31"),
+    ("the tour 2/9–2/20 means she is away", "2/9–2/20"),
+    ("next appt Thurs 6/19 at 10:00", "6/19"),
+    ("see you Thu 2/6 then", "2/6"),                      # a weekday is a date cue
+    ("flu shot given 7/23 at the clinic", "7/23"),
+    ("we can talk on 2/9 if you like", "2/9"),
+])
+def test_date_recognizer_when_yearless_month_day_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "she rated the week 8/10 and sleep 6/10",
+    "he takes 1/2 tab at night",
+    "BP 120/80 today",
+    "support is there 24/7",
+    "honestly it is 50/50",
+    "about 3/4 of the group agreed",
+    "symptoms began 6/12 ago",
+    "he scored 9/10 on the quiz",
+    "it was a 10/10 day",
+    "the odds of 3/1 against",
+])
+def test_date_recognizer_when_fraction_score_or_ratio_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("last thanksgiving was hard for the family", "thanksgiving"),
+    ("we saw them over christmas day", "christmas day"),
+    ("since easter she has not called", "easter"),
+])
+def test_date_recognizer_when_lower_case_holiday_after_cue_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "she loves christmas in general",      # no one occurrence named
+    "every thanksgiving is the same",
+    "thanksgiving dinners stress him",
+])
+def test_date_recognizer_when_lower_case_holiday_without_cue_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the retreat runs April 24–26, 2025 in the hills", "April 24–26, 2025"),
+    ("seen Tue 2025-03-11 for intake", "Tue 2025-03-11"),
+    ("note e-signed 11/14/2024 18:42 by clinician", "11/14/2024 18:42"),
+    ("logged 2025-03-11T09:30 by the system", "2025-03-11T09:30"),
+    ("letter dated Oct. 22 2024 from the school", "Oct. 22 2024"),
+])
+def test_date_recognizer_when_date_has_range_weekday_or_time_then_whole_span(text, expected):
+    assert expected in found(REC, text)
+
+
 @pytest.mark.parametrize("text,expected,not_expected", [
     ("Chart QX-1120   Session 10   Sept 11, 2024\n", "Sept 11, 2024", "10   Sept"),  # a wide gap is layout
     ("seen 14 March 2023 for review", "14 March 2023", None),
@@ -73,10 +131,22 @@ def test_date_recognizer_when_number_before_a_layout_gap_then_not_a_day(text, ex
     assert expected in got and not any(not_expected and not_expected in g for g in got)
 
 
+@pytest.mark.parametrize("text", [
+    "PHQ-9: 12/27 today",
+    "K10 22/50 at intake",
+    "CORE-10 17/40, down from 24",
+    "attendance 11/12 this term",
+    "she got 11/12 on the test",
+    "in 10/11 cases it helps",
+])
+def test_date_recognizer_when_measure_score_or_tally_then_nothing(text):
+    assert found(REC, text) == []
+
+
 @pytest.mark.parametrize("text,expected", [
     ("visiting from abroad through 12/1, adding strain", ["12/1"]),
     ("separate screens 10/31).", ["10/31"]),
-    ("leaves on a regional tour 2/9–2/20.", ["2/9", "2/20"]),
+    ("leaves on a regional tour 2/9–2/20.", ["2/9–2/20"]),  # the range as one span
     ("DOS 2/13 seen", ["2/13"]),
 ])
 def test_date_recognizer_when_yearless_month_day_without_cue_then_date(text, expected):

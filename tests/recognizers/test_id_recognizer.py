@@ -57,3 +57,24 @@ def test_id_recognizer_when_score_road_or_time_then_nothing(text):
 ])
 def test_id_recognizer_when_keep_words_then_untouched(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officer Keane, collar 4471, took the statement", "4471"),
+    ("shield no. 22107 on the report", "22107"),
+    ("incident number 24-118832 was logged", "24-118832"),
+    ("booking ref BK-99812", "BK-99812"),
+    ("warrant #55120 was issued", "55120"),
+])
+def test_id_recognizer_when_police_or_court_label_then_number_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "an incident in 2019 changed things",
+    "the cell was 8 by 10",
+    "her cell number (416) 555-0168",           # a phone, not an id: "cell" is no id label
+    "she got a ticket to the show",
+])
+def test_id_recognizer_when_label_word_without_number_then_nothing(text):
+    assert found(REC, text) == []
