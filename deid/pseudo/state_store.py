@@ -87,6 +87,10 @@ class StateView:
     def __len__(self) -> int:
         return len(self._cache)
 
+    def values(self) -> list[Any]:
+        """Values looked up so far, in lookup order (what the residual risk knows as written)."""
+        return [v for v in self._cache.values() if v is not None]
+
 
 def open_reader(path: str | Path) -> sqlite3.Connection:
     """A worker's read-only connection to the parent's store."""
@@ -131,6 +135,13 @@ class OverlayMapping:
         out = {(k if self.view.kind == "t" else tuple(k.split(_SEP))): v for k, v in rows}
         out.update(self.pending)
         return list(out.items())
+
+    def __len__(self) -> int:
+        return len(self.pending) + len(self.view)
+
+    def values(self) -> list[Any]:
+        """This step's values and those looked up since the last flush (for the residual risk)."""
+        return list(self.pending.values()) + self.view.values()
 
     def flush(self) -> None:
         """Forget what the store now holds (the pending entries and the lookup cache)."""

@@ -101,3 +101,22 @@ def test_any_number_of_workers_writes_what_one_worker_writes(tmp_path, parent, w
     assert _surrogates(tmp_path / "v1.db") == _surrogates(tmp_path / "vn.db")
     written = _surrogates(tmp_path / "vn.db", "written")  # proofs of own output, kept by the parent
     assert written and written == _surrogates(tmp_path / "v1.db", "written")
+
+
+def test_two_workers_write_what_one_writes_on_dev_documents_with_near_misses(tmp_path, parent):
+    """Dev documents whose residual-risk scan has near misses to check against written surrogates
+    (a worker's table is a state-store view: it failed them with AttributeError once)."""
+    import json
+
+    dev = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
+    if not dev.exists():
+        pytest.skip("../shared/corpus/dev.jsonl not available")
+    for line in dev.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["case"] in ("d01", "d09") and d.get("format") in ("txt", "md"):
+            path = tmp_path / "in" / d["case"] / f"{d['id']}.{d['format']}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(d["text"], encoding="utf-8")
+    one = _run(parent, tmp_path / "in", tmp_path / "one", vault=tmp_path / "v1.db", workers=1)
+    two = _run(parent, tmp_path / "in", tmp_path / "two", vault=tmp_path / "v2.db", workers=2)
+    assert one == two and len(one) >= 4
