@@ -13,7 +13,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.cues import cue_regex, cue_words
+from recognizers.cues import cue_regex, cue_words, is_common_word
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 from recognizers.regex_trie import trie_alternation
 
@@ -71,11 +71,9 @@ def _not_role(text: str, start: int, end: int) -> bool:
 
 def _plain_handle(text: str, start: int, end: int) -> bool:
     """A plain lower-case speaker or list item is a handle when it is no role and no common word."""
-    from recognizers.name_data import load_common_words
-
     word = text[start:end]
     return _not_role(text, start, end) and (re.fullmatch(_HANDLE_SHAPE, word) is not None
-                                            or word.lower() not in load_common_words())
+                                            or not is_common_word(word))
 
 
 def _roles() -> frozenset[str]:
@@ -94,13 +92,11 @@ def _dotted_handle(text: str, start: int, end: int) -> bool:
     parts = text[start:end].lower().split(".")
     if parts[-1] in _FILE_EXT or parts[-1] in TLDS:
         return False
-    if _CONTEXT_WORDS.search(text[max(0, start - 150):min(len(text), end + 60)]):
+    if all(is_common_word(p) or p.isdigit() for p in parts):
+        return False  # words run together ("ok.so", "ya.alls")
+    if not is_common_word(parts[0]) and not parts[0][:1].isdigit():
         return True
-    from recognizers.name_data import load_common_words
-
-    common = load_common_words()
-    return any(p not in common and not p.isdigit() for p in parts) and not any(
-        c.isdigit() for c in parts[0][:1])
+    return bool(_CONTEXT_WORDS.search(text[max(0, start - 150):min(len(text), end + 60)]))
 
 
 class HandleRecognizer(RegexRecognizer):

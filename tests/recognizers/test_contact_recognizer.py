@@ -109,6 +109,7 @@ def test_contact_handle_when_speaker_handle_named_again_then_every_mention_found
 
 @pytest.mark.parametrize("text", [
     "it was the end.so i left",                           # two words run together
+    "to answer some of ya.alls. questions on my page",    # words run together, even near "page"
     "open the notes.txt file",
     "P1: hello\nT1: ok\nSpeaker_2: hi",                   # numbered roles
     "10:02 therapist: hello\n10:03 client: hi",           # roles after a clock time
