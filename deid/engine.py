@@ -29,6 +29,8 @@ class Engine:
     pseudo: Pseudonymizer
     anonymizer: AnonymizerEngine
     warm: bool = False
+    _store_path: str = ""  # a worker's open connection to the parent's state store (parallel runs)
+    _store_conn: Any = None
 
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
@@ -96,12 +98,28 @@ class Engine:
         self.pseudo.promote_written()
 
     def pseudonym_state(self, since: int = 0) -> tuple[list[Any], int]:
-        """Phase-2 assignments after position `since` (to ship to a worker) and the new position."""
+        """Phase-2 assignments after journal position `since` (for the workers) and the new position."""
         return self.pseudo.export_state(since)
+
+    def forget_pseudonym_journal(self, upto: int | None = None) -> None:
+        """Drop journal entries already handed over (all of them when `upto` is None)."""
+        self.pseudo.forget_journal(self.pseudo.journal_position() if upto is None else upto)
+
+    def pseudonym_snapshot(self) -> tuple[list[Any], int]:
+        """Every assignment held so far and the journal position it stands for (seeds a state store)."""
+        return self.pseudo.snapshot(), self.pseudo.journal_position()
 
     def load_pseudonym_state(self, entries: list[Any]) -> None:
         """In a worker: take the parent's phase-2 assignments before phase 3."""
         self.pseudo.load_state(entries)
+
+    def use_pseudonym_store(self, path: str, upto: int) -> None:
+        """In a worker: read the parent's phase-2 assignments from its state store, as of `upto`."""
+        if self._store_path != path:
+            from deid.pseudo.state_store import open_reader
+
+            self._store_conn, self._store_path = open_reader(path), path
+        self.pseudo.use_store(self._store_conn, upto)
 
     def replace(self, doc: Document, mentions: list[Mention]) -> str:
         """Phase 3: the de-identified text of one document."""

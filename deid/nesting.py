@@ -7,6 +7,7 @@ Quellport General Hospital"). Merged as one span, the hospital would lose its ow
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from deid.model import Mention
@@ -33,11 +34,17 @@ def carve(text: str, mentions: Iterable[Mention]) -> list[Mention]:
     return out
 
 
+_DANGLING = re.compile(r"(?:[ \t]+(?:at|in|on|of|the|a|an|for|with|from))+$", re.IGNORECASE)
+
+
 def _piece(text: str, m: Mention, s: int, e: int) -> list[Mention]:
-    """The part [s, e) of m stripped of spaces, if any word is left."""
+    """The part [s, e) of m stripped of spaces and of prepositions left dangling before a place."""
     seg = text[s:e]
     lead = len(seg) - len(seg.lstrip())
     s, e = s + lead, s + lead + len(seg.strip())
+    dangling = _DANGLING.search(" " + text[s:e])
+    if dangling and dangling.start() > 0:
+        e -= len(dangling.group())
     if s >= e or not any(c.isalnum() for c in text[s:e]):
         return []
     return [Mention(s, e, m.entity_type, m.score, m.recognizer, text[s:e])]

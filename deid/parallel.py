@@ -18,15 +18,18 @@ import dataclasses
 import gc
 import logging
 import multiprocessing as mp
+import tempfile
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Callable
 
 from deid.config import Profile
 from deid.engine import Engine
 from deid.errors import DeidError
 from deid.model import DocResult
+from deid.pseudo.state_store import StateStore
 from deid.stages import Job, Stages
 
 log = logging.getLogger(__name__)
@@ -88,8 +91,8 @@ def _worker_main(conn: Connection, spec: EngineSpec, timeout: float | None) -> N
             if kind == "detect":
                 conn.send(("detected", bid, stages.detect(payload)))
             elif kind == "rewrite":
-                seqs, state = payload
-                stages.engine.load_pseudonym_state(state)  # phase-2 surrogates from the parent
+                seqs, (store, upto) = payload
+                stages.engine.use_pseudonym_store(store, upto)  # phase-2 surrogates, as of this batch
                 conn.send(("done", bid, stages.rewrite(seqs)))
         except Exception as exc:  # keep the worker alive; the batch fails closed
             conn.send(("error", bid, type(exc).__name__))
@@ -102,7 +105,6 @@ class _Worker:
     batches: set[int] = field(default_factory=set)
     detecting: set[int] = field(default_factory=set)  # sent for phase 1, no answer yet
     ready: bool = False
-    sent: int = 0  # position in the parent's pseudonym journal this worker has
     last: float = field(default_factory=time.monotonic)
 
 
@@ -125,12 +127,22 @@ def _context(engine: Engine) -> Any:
 
 
 def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
-                 timeout: float | None, results: dict[int, DocResult], bar: Any) -> None:
-    """Run batches through worker processes; phase 2 here with `engine`, in batch order."""
+                 timeout: float | None, results: dict[int, DocResult], bar: Any,
+                 prepare: Callable[[], None] | None = None) -> None:
+    """Run batches through worker processes; phase 2 here with `engine`, in batch order.
+
+    ``prepare`` (the corpus pass phase 2 needs) runs here once every worker has its first batch,
+    so it overlaps their detection, and always before the first phase-2 step.
+    """
     global _PARENT
     ctx = _context(engine)
     window = max(1, engine.profile.run.in_flight_per_worker) * workers
     _PARENT = engine if ctx.get_start_method() == "fork" else None
+    scratch = tempfile.TemporaryDirectory(prefix="deid-state-")  # private (0700), removed at the end
+    store = StateStore(Path(scratch.name) / "state.db")
+    before, written = engine.pseudonym_snapshot()  # earlier runs of this engine: visible to every batch
+    store.append(before, -len(before))
+    engine.forget_pseudonym_journal(written)
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
     pending = list(range(len(batches)))[::-1]  # stack, next batch last
     owner: dict[int, _Worker] = {}
@@ -162,6 +174,9 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 w.detecting.add(bid)
                 owner[bid] = w
                 w.conn.send(("detect", bid, batches[bid]))
+            if prepare is not None and (all(w.batches for w in pool) or not pending or 0 in detected):
+                prepare()  # workers are detecting meanwhile
+                prepare = None
             ready = wait([w.conn for w in pool], timeout=1.0)
             for w in pool:
                 if w.conn not in ready:
@@ -194,7 +209,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     w.batches.discard(bid)
                     w.detecting.discard(bid)
                     fail_batch(bid, f"{payload} in worker")
-            while next_assign < len(batches) and next_assign in detected:  # phase 2, in order
+            while prepare is None and next_assign < len(batches) and next_assign in detected:  # phase 2, in order
                 bid = next_assign
                 next_assign += 1
                 w = owner.get(bid)
@@ -206,8 +221,11 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                         batch_keys.extend(keys)
                         ok.append(seq)
                 engine.assign(batch_keys)  # the whole batch at once, as runner.run does
-                state, w.sent = engine.pseudonym_state(w.sent)
-                w.conn.send(("rewrite", bid, (ok, state)))
+                entries, pos = engine.pseudonym_state(written)
+                store.append(entries, written)  # on disk: workers read what their batch needs
+                engine.forget_pseudonym_journal(pos)
+                written = pos
+                w.conn.send(("rewrite", bid, (ok, (str(store.path), pos))))
             now = time.monotonic()
             limit = _limit(timeout, max((len(b) for b in batches), default=1))
             for w in list(pool):
@@ -216,6 +234,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     finally:
         _PARENT = None
         gc.unfreeze()
+        store.close()
         for w in pool:
             try:
                 w.conn.send(("stop", None, None))

@@ -203,13 +203,17 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     bar.update(len(jobs) - len(todo))
     batch = max(1, engine.profile.nlp.batch_size)
     timeout = engine.profile.run.timeout_seconds or None
-    note_corpus(engine, todo, spec.profile if spec else None, timeout)  # no surrogate is a real name
+    def corpus_pass() -> None:  # before phase 2: no surrogate is a real name of any later batch
+        note_corpus(engine, todo, spec.profile if spec else None, timeout)
+
     try:
         if workers > 1 and spec is not None and len(todo) > batch:
             from deid.parallel import run_parallel
 
-            run_parallel(engine, spec, list(_batches(todo, batch)), workers, timeout, results, bar)
+            run_parallel(engine, spec, list(_batches(todo, batch)), workers, timeout, results, bar,
+                         prepare=corpus_pass)  # overlaps the workers' first detections
         else:
+            corpus_pass()
             stages = Stages(engine, timeout, spec.profile if spec else None)
             for chunk in _batches(todo, batch):
                 batch_keys: list[str] = []
@@ -217,7 +221,9 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                     results[seq] = res
                     if res.status == "ok":
                         batch_keys.extend(keys)
-                engine.assign(batch_keys)  # phase 2 (serial, document order; one batch at once, so
+                engine.assign(batch_keys)
+                engine.forget_pseudonym_journal()  # no worker to hand it to
+                # phase 2 (serial, document order; one batch at once, so
                 # a surrogate is never a real name found anywhere in the batch)
                 ok = [seq for seq, _ in chunk if results[seq].status == "ok"]
                 for seq, res in stages.rewrite(ok):

@@ -83,6 +83,16 @@ class AgeRecognizer(RegexRecognizer):
         Rule("n-yo", r"\b(?P<v>\d{1,3})(?=\s?(?i:y/o|y\.o\.|yo|yr\.? old)(?!\w))", 0.85, check=_plausible),
         Rule("aged-n", rf"(?i:\bage[ds]?)(?:\s*[:=]\s*|\s+(?:of\s+|about\s+|around\s+|just\s+|is\s+|was\s+)?)"
                        rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER, 0.8, check=_plausible),
+        Rule("age-at-field", rf"(?i:\bage\s+(?:at|on)\s+[a-z][a-z ]{{1,20}}?)\s*[:=]\s*(?P<v>\d{{1,3}})\b", 0.8,
+             check=_plausible),
+        Rule("relative-is-n", rf"(?i:\b(?:son|daughter|brother|sister|boy|girl|kid|child|baby|grandson|"
+                              rf"granddaughter|nephew|niece|stepson|stepdaughter)\s+(?:is|was|'s|turned)\s+"
+                              rf"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?)(?P<v>\d{{1,2}}|{NUMBER_WORD})\b"
+             + _NOT_AGE_AFTER + r"(?=\s*(?:[.,;:!?)]|$|\s+(?i:and|now|but|so|years?)\b))", 0.6, check=_plausible),
+        Rule("ordinal-birthday", r"\b(?P<v>\d{1,3}(?i:st|nd|rd|th))(?=\s+(?i:birthday)\b)", 0.7),
+        Rule("name-comma-n-paren", r"(?<=\(\s*[\"“]?\p{Lu}[\p{L}'’.\-\"” \t]{0,40},\s)(?P<v>\d{1,2})(?=\s*\))", 0.6,
+             check=_plausible),
+        Rule("name-paren-n-comma", r"(?<=\b\p{Lu}[\p{L}'’.-]*\s?\()(?P<v>\d{1,2})(?=,\s)", 0.5, check=_plausible),
         Rule("age-sex", r"(?i:\bage\s*/\s*(?:sex|gender))[\s:*]*(?P<v>\d{1,3})\b", 0.85, check=_plausible),
         Rule("pronoun-is-n", _PRONOUN_BE + rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER
              + r"(?!\s*(?:of|out|in|to)\b|\s*[-–]\s*\d)", 0.6, check=_plausible),

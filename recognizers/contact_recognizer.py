@@ -185,6 +185,38 @@ class SpokenPhoneRecognizer(RegexRecognizer):
     )
 
 
+_STAMP = r"(?:[\[(]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]+)"
+# A chat export's sender: "14/10/2024 23:41 tobin.q: ..." (a timestamp, then a lower-case user name),
+# or a dotted user name opening a line ("ana.v: ok"). Roles ("therapist:", "client:") and
+# speech-to-text ids ("spk_0") are not users.
+_CHAT_SENDER = re.compile(rf"(?m)^[ \t]*(?:{_STAMP}(?P<a>[a-z][a-z0-9._]{{1,30}}[a-z0-9])|"
+                          rf"(?P<b>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+))(?=:[ \t])")
+_NOT_USERS = re.compile(r"(?i:me|you|therapist|counsell?or|client|patient|staff|system|bot|auto|"
+                        r"(?:speaker|spkr?|spk|s)_?\d+)$")
+
+
+class ChatUserRecognizer(RegexRecognizer):
+    """User names of chat and message exports: each sender, and the same name anywhere in the text."""
+
+    ENTITY = "HANDLE"
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language, rules=())
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:  # type: ignore[override]
+        """Senders found by format, then every whole-word occurrence of each."""
+        users = {m.group("a") or m.group("b") for m in _CHAT_SENDER.finditer(text)}
+        users = {u for u in users if not _NOT_USERS.match(u) and u not in TLDS}
+        out, seen = [], set()
+        rule = Rule("chat-user", "", 0.6)
+        for u in sorted(users):
+            for m in re.finditer(rf"(?<![\w.@-]){re.escape(u)}(?![\w@-]|\.[a-z0-9])", text):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    out.append(self._result(m.start(), m.end(), rule))
+        return out
+
+
 def create(profile: object = None) -> list[RegexRecognizer]:
-    """Factory for the registry: web addresses and handles."""
-    return [WebAddressRecognizer(), HandleRecognizer(), SpokenPhoneRecognizer()]
+    """Factory for the registry: web addresses, handles, spoken phone numbers and chat user names."""
+    return [WebAddressRecognizer(), HandleRecognizer(), SpokenPhoneRecognizer(), ChatUserRecognizer()]

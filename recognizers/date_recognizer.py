@@ -32,9 +32,15 @@ _COUNT_BEFORE = re.compile(rf"\b{cue_regex('date_count_cues')}\s*[#:=]?\s*$")
 # A measure's acronym right before a pair makes it a score ("PHQ-9: 12/27", "K10 22/50", "CORE-10 17/40").
 _MEASURE_BEFORE = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s*[#:=]?\s*$")
 _DATE_CUE_BEFORE = re.compile(
-    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|dob|d\.o\.b\.?|"
+    rf"(?i:\b(?:on|next|by|from|until|till|to|dated|date|due|since|before|after|sent|signed|seen|dob|d\.o\.b\.?|dos|"
     rf"review|booked|appointment|session|{'|'.join(MONTH_NAMES)}|"
     rf"{WEEKDAY})\W{{0,3}})$")
+
+
+# A test's name right before ("PHQ 9/27", "GAD-7 14/21", "MoCA 21/30"): a score, not a date.
+_SCALE_BEFORE = re.compile(r"\b(?!(?i:dob|dos|date|dated)\b)(?:[A-Z][A-Za-z]*[A-Z]\w*(?:-\w+)?)\W{0,2}$")
+_QUANTITY_AFTER = re.compile(r"(?i:\s*(?:tabs?|tablets?|doses?|of\b|pills?|caps?|mg|ml|units?|points?|items?|"
+                             r"correct|score|marks?|%|\d))")
 
 
 def _valid_day_month(a: int, b: int) -> bool:
@@ -68,11 +74,22 @@ def _check_day_month(text: str, start: int, end: int) -> bool:
         return True
     if _COUNT_BEFORE.search(before):
         return False
-    if _MEASURE_BEFORE.search(before) and not _DATE_CUE_BEFORE.search(before):
-        return False
+    if _DATE_CUE_BEFORE.search(before) or len(pairs) > 1:
+        return True  # "on 2/9", "DOB 3/14", a range "2/9-2/20"
+    if _MEASURE_BEFORE.search(before) or _SCALE_BEFORE.search(before):
+        return False  # a test's score: "PHQ-9: 12/27", "MoCA 21/30"
     a, b = int(pairs[0][0]), int(pairs[0][1])
-    cued = bool(_DATE_CUE_BEFORE.search(before)) or len(pairs) > 1
-    return cued or not a <= b <= 10
+    # recall first: a date when either reading says so (the pair is past ten, or not a fraction,
+    # a score out of 5 or 10, UK day/week shorthand or a dose)
+    return not a <= b <= 10 or _date_shaped(a, b, text[end:end + 12])
+
+
+def _date_shaped(a: int, b: int, after: str) -> bool:
+    """A yearless "12/1" or "2/24" with no cue: a date unless it reads as a fraction, a score out of
+    10 or 5, UK day/week shorthand ("2/7", "3/52") or a dose ("1/2 tab")."""
+    if b in (5, 10, 52, 100) or (b == 7 and a < 7) or (a < b <= 4):
+        return False
+    return not _QUANTITY_AFTER.match(after)
 
 
 class CalendarDateRecognizer(RegexRecognizer):

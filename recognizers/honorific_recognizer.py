@@ -42,10 +42,14 @@ class HonorificRecognizer(ContextNameRecognizer):
         self._rx = re.compile(
             rf"(?<![\w'’])(?i:(?P<hon>{alternation(cues.honorifics)}))(?:(?<=\b\w\w)\.|(?<=\b\w\w\w)\.|(?<=\b\w\w\w\w)\.|(?![\w'’.]))[ \t]*"
             rf"(?P<name>{_PART}(?:[ \t]+(?:{_INITIAL}|{CAPWORD}|(?:{_PARTICLES})(?=[ \t]+[A-Z]))){{0,4}})")
+        # lower-case speech-to-text: "dr v", "[dr s + patient]": a title and one letter is a person
+        self._lower_initial = re.compile(r"(?<![\w'’])(?:dr|mr|mrs|ms|mx)\.?[ \t]+(?P<l>[a-z])(?=[ \t]*(?:[\],.;:+)\n]|$))")
         super().__init__(cues, name="HonorificRecognizer", language=language)
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
         """Yield the name after each title."""
+        for m in self._lower_initial.finditer(text):
+            yield m.start("l"), m.end("l"), self.strong
         for m in self._rx.finditer(text):
             hon = m.group("hon").lower()
             strong = hon in self.cues.strong_honorifics

@@ -3,7 +3,8 @@
 NER and the allow-list leave "Hope", "Summer" or "Will" alone as ordinary words, and look-alike
 names never spread from the start of a sentence. But a capitalised one followed by a verb only a
 person does ("Summer attended alone", "Faith said") or by "and I" ("Hope and I got through") is a
-name wherever it stands; so is one addressed at the start of a turn when the same document has it
+name wherever it stands, and so is one with a surname initial ("Autumn R."), one a note plans for
+("Joy to meet individually"), and one addressed at the start of a turn when the same document has it
 as a speaker label ("JUNE: ..." and "TOBIN: June, glad you came"). Verbs: ``person_verbs`` in configs/names/context.yaml; candidates: first
 names the name lexicon marks as also common words, minus stop words ("She said") and theorists'
 surnames ("Beck said").
@@ -32,8 +33,11 @@ class LookalikeNameRecognizer(ContextNameRecognizer):
         self.score = score
         self.exclude = frozenset(w.lower() for w in exclude)
         verbs = alternation(sorted(cues.person_verbs)) or r"(?!)"
+        plans = alternation(sorted(cues.person_plans)) or r"(?!)"
         self._rx = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-z]{{2,}})(?=[ \t]+(?:and[ \t]+(?:I|me)\b|"
-                              rf"(?:{verbs})\b))")
+                              rf"(?:{verbs})\b|to[ \t]+(?:{plans})\b))")
+        # "Autumn R., Victor L.": a first name with a surname initial is a person.
+        self._initial = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,}[ \t]+[A-Z]\.)(?![\w])")
         # "JUNE: ..." then "YAZAN: June, glad you're here": the speaker is spoken to by name.
         self._vocative = re.compile(r"(?m)^[^\S\n]*(?:\[[^\]\n]{1,40}\][ \t]*)?[A-Z][\w .'’-]{0,30}:[ \t]*"
                                     r"(?P<name>[A-Z][a-z]{2,}),[ \t]+(?=[a-z]|I\b)")
@@ -48,6 +52,11 @@ class LookalikeNameRecognizer(ContextNameRecognizer):
             if (low in STOP_WORDS and low not in lexicon.calendar) or low in self.exclude or low in self.cues.honorifics or self.cues.is_role(w):
                 continue
             if lexicon.kind(w) & FIRST and lexicon.is_ambiguous(w):
+                yield m.start("name"), m.end("name"), self.score
+        for m in self._initial.finditer(text):
+            w = m.group("name").split()[0]
+            if (lexicon.kind(w) & FIRST and lexicon.is_ambiguous(w) and w.lower() not in STOP_WORDS
+                    and w.lower() not in self.exclude and not self.cues.is_role(w)):
                 yield m.start("name"), m.end("name"), self.score
         for m in self._vocative.finditer(text):
             w = m.group("name")

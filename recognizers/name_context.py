@@ -40,6 +40,7 @@ class NameCues:
     speech_verbs: frozenset[str]
     eponym_nouns: frozenset[str]
     person_verbs: frozenset[str] = frozenset()
+    person_plans: frozenset[str] = frozenset()
 
     def is_role(self, label: str) -> bool:
         """True when a speaker label is a role (THERAPIST, T, P1, Speaker 2), not a name."""
@@ -84,6 +85,7 @@ def load_cues(path: str = DEFAULT_CONTEXT_FILE) -> NameCues:
         speech_verbs=_words(data.get("speech_verbs", [])),
         eponym_nouns=_words(data.get("eponym_nouns", [])),
         person_verbs=_words(data.get("person_verbs", [])),
+        person_plans=_words(data.get("person_plans", [])),
     )
 
 

@@ -79,12 +79,14 @@ def _unique() -> str:
     return rf"(?i:{trie_alternation(sorted(lexicon()[2]))})"
 
 
-_BE = (r"(?i:\b(?:is|was|are|were|be|been|being|became|become|becomes|becoming|'s|'m|'re|am|"
+# A contraction ("she's", "I'm") needs an article after it: "wife's solicitor" is a possessive.
+_BE = (r"(?i:(?:\b(?:is|was|are|were|be|been|being|became|become|becomes|becoming|am|"
        r"works|worked|working|work|employed|trained|training|qualified|serves|served|serving|"
        r"retired|volunteers|volunteered|job|career|hired|promoted|elected|appointed|named)"
-       r"(?:[ \t]+(?:as|to|like))?[ \t]+(?:an?|the|his|her|their|our|my)?[ \t]*)")
+       r"(?:[ \t]+(?:as|to|like))?[ \t]+(?:an?|the|his|her|their|our|my)?"
+       r"|(?:'s|'m|'re|’s|’m|’re)(?:[ \t]+(?:as|like))?[ \t]+(?:an?|the|his|her|their|our|my))[ \t]*)")
 _AS = r"(?i:\b(?:as|became|become)[ \t]+(?:an?[ \t]+|the[ \t]+)?)"
-_AGE = r"(?:\d{1,3}[- ]year[- ]old|\d{1,3}[ \t]?(?:yo|y/o|yr[- ]old))"
+_AGE = r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old|\d{1,3}[ \t]?(?:yo|y/o|yr[- ]old))"
 # A nationality or heritage adjective before the job ("Romanian", "Filipino-American") is not part of it.
 _DEMONYM = r"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:ian|ean|an|ese|ish|ch|ic|i|o)[ \t]+)"
 _AGE_ADJ = (rf"(?:{_AGE}[ \t]+|(?i:elected|new|only|first|local|the|well-known|known|"
@@ -104,7 +106,10 @@ def _rules() -> tuple[Rule, ...]:
         Rule("a-job-at", rf"(?i:\b(?:an?|the)[ \t]+){_AGE_ADJ}(?P<v>{job}){_AFTER_CUE}", 0.5),
         Rule("aged-job", rf"(?i:\b{_AGE})[ \t]+(?:{_DEMONYM}|(?i:married|single|divorced|widowed)[ \t]+)*"
                          rf"(?P<v>{job})(?![ \t]+(?i:woman|man|girl|boy|mother|father|male|female))", 0.5),
-        Rule("comma-job", rf"(?<=\p{{L}}[\"'”’]?,[ \t])(?P<v>{job})(?=,)", 0.45),
+        Rule("comma-job", rf"(?<=[\p{{L}}\d][\"'”’]?,[ \t])(?P<v>{job})(?=[,)])", 0.45),
+        Rule("occupation-field", r"(?im:^[ \t]*(?:occupation|profession|job(?:[ \t]+title)?|employment|works[ \t]+as)"
+                                 r"[ \t]*:[ \t]*)(?P<v>[^\s,;(][^,;\n]{0,40}?(?:[ \t]*\([^)\n]{1,20}\))?)"
+                                 r"(?=[ \t]*(?:[,;\n]|$|[ \t]{2}))", 0.6),
         Rule("the-unique-role", rf"(?i:\b(?:the|an?)[ \t]+)(?:(?:former|elected|only|new|first|local|town'?s?|"
                                 rf"volunteer|acting)[ \t]+)*(?P<v>{_unique()})\b{_NOT_ROLE_AFTER}", 0.55),
     )

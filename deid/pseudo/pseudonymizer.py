@@ -98,6 +98,7 @@ class Pseudonymizer:
     _vault: Vault | None = field(default=None, repr=False)
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
+    _journal_base: int = 0  # journal position of _journal[0] (earlier entries were handed over)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
@@ -677,7 +678,33 @@ class Pseudonymizer:
 
     def export_state(self, since: int = 0) -> tuple[list[tuple[str, Any, str]], int]:
         """Assignments made after journal position `since`, and the new position (for workers)."""
-        return list(self._journal[since:]), len(self._journal)
+        if since < self._journal_base:
+            raise ValueError("journal entries before this position were already handed over")
+        return list(self._journal[since - self._journal_base:]), self._journal_base + len(self._journal)
+
+    def journal_position(self) -> int:
+        """The journal position after the last assignment made so far."""
+        return self._journal_base + len(self._journal)
+
+    def snapshot(self) -> list[tuple[str, Any, str]]:
+        """Every assignment this process holds, as journal entries (what a fresh worker needs)."""
+        return [("t", k, v) for k, v in self.table.items()] + \
+               [("a", k, v) for k, v in self.aliases.items()]
+
+    def forget_journal(self, upto: int) -> None:
+        """Drop journal entries before position `upto` (handed over: the table keeps the values)."""
+        drop = max(0, upto - self._journal_base)
+        del self._journal[:drop]
+        self._journal_base += drop
+
+    def use_store(self, conn: Any, upto: int) -> None:
+        """Worker: read the parent's assignments from its state store as of journal position `upto`
+        (deid/pseudo/state_store.py) instead of holding every one of them."""
+        from deid.pseudo.state_store import StateView
+
+        self._fed = True
+        self.table = StateView(conn, "t", upto)  # type: ignore[assignment]
+        self.aliases = StateView(conn, "a", upto)  # type: ignore[assignment]
 
     def load_state(self, entries: list[tuple[str, Any, str]]) -> None:
         """Take assignments made by the parent's serial step (keys and surrogates, no originals)."""

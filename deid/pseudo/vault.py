@@ -54,7 +54,11 @@ class Vault:
     def open(cls, path: str | Path | None, secret: bytes) -> "Vault":
         """Open or create a vault; refuses a vault made under another secret."""
         if path is None or str(path) == ":memory:":
-            conn = sqlite3.connect(":memory:", isolation_level=None)
+            # SQLite's private temporary database ("" as the name): pages beyond its small cache
+            # go to an unnamed file deleted on close, so a big run's vault does not grow in memory.
+            conn = sqlite3.connect("", isolation_level=None)
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA journal_mode=MEMORY")
             where = ":memory:"
         else:
             p = Path(path)

@@ -107,3 +107,27 @@ def test_age_recognizer_when_bracket_word_field_or_birthday_age_then_found(text,
 ])
 def test_age_recognizer_when_time_citation_or_count_then_nothing(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She lives with her husband Tobin (Tobias Quill, 36) and daughter", ["36"]),
+    ('son Remy Jr. ("Jun-Jun", 9) are well', ["9"]),
+    ("Ana saw it. My son is fourteen and he is the one who tells me.", ["fourteen"]),
+    ("Age at referral: 36", ["36"]),
+    ("plans for the client's 29th birthday party", ["29th"]),
+    ("Tobin (24, Cree) said", ["24"]),
+])
+def test_age_recognizer_when_name_paren_relative_field_or_birthday_then_age(text, expected):
+    rec = AgeRecognizer()
+    assert [text[r.start:r.end] for r in rec.analyze(text, ["AGE"], None)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the score (PHQ-9, 14) fell",
+    "my son is fourteen minutes late",
+    "(see Table 2, 14)",
+    "her brother is 5 foot tall",
+])
+def test_age_recognizer_when_score_or_quantity_then_no_age(text):
+    rec = AgeRecognizer()
+    assert rec.analyze(text, ["AGE"], None) == []

@@ -141,3 +141,29 @@ def test_contact_spoken_phone_when_counting_or_few_numbers_then_nothing(text):
 
 def test_contact_handle_when_participant_line_is_prose_then_plain_words_stay():
     assert found(HANDLE, "Participants: Ann Brey (supervisee, consultation hours), quietfox_88") == ["quietfox_88"]
+CHAT_EXPORT = """[participants: tobin.quill (student), zvarga (counsellor)]
+
+14/10/2024 23:41 tobin.quill: sorry its late
+15/10/2024 08:15 zvarga: Good morning Tobin
+15/10/2024 08:16 therapist: hi
+spk_0: so
+ana.v: ok"""
+
+
+def test_chat_user_recognizer_when_senders_of_a_chat_export_then_each_and_every_mention():
+    from recognizers.contact_recognizer import ChatUserRecognizer
+
+    got = sorted(CHAT_EXPORT[r.start:r.end] for r in ChatUserRecognizer().analyze(CHAT_EXPORT, ["HANDLE"]))
+    assert got == ["ana.v", "tobin.quill", "tobin.quill", "zvarga", "zvarga"]
+
+
+@pytest.mark.parametrize("text", [
+    "THERAPIST: hi\nCLIENT: hello",              # capitalised labels are speakers, not users
+    "spk_0: okay so\nspk_1: yes",                 # speech-to-text ids
+    "09:15 client: yes\n09:16 me: ok",            # roles and 'me'
+    "see example.com: it has it",                 # a domain
+])
+def test_chat_user_recognizer_when_roles_ids_or_labels_then_nothing(text):
+    from recognizers.contact_recognizer import ChatUserRecognizer
+
+    assert ChatUserRecognizer().analyze(text, ["HANDLE"]) == []

@@ -141,3 +141,21 @@ def test_date_recognizer_when_number_before_a_layout_gap_then_not_a_day(text, ex
 ])
 def test_date_recognizer_when_measure_score_or_tally_then_nothing(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("visiting from abroad through 12/1, adding strain", ["12/1"]),
+    ("separate screens 10/31).", ["10/31"]),
+    ("leaves on a regional tour 2/9–2/20.", ["2/9–2/20"]),  # the range as one span
+    ("DOS 2/13 seen", ["2/13"]),
+])
+def test_date_recognizer_when_yearless_month_day_without_cue_then_date(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mood 4/10 today", "took 1/2 tab", "off work 2/7", "MoCA 21/30.", "3/4 of the group",
+    "PHQ 9/27", "GAD-7 14/21 today", "scored 12/27 on the scale",
+])
+def test_date_recognizer_when_score_fraction_or_shorthand_then_no_date(text):
+    assert found(REC, text) == []

@@ -49,3 +49,16 @@ def test_honorific_when_allow_listed_word_follows_title_then_engine_keeps_it(ana
     text = "We met Ms. Joy at the front desk."
     found = {text[m.start:m.end] for m in analyzer.analyze(text) if m.entity_type == "PERSON"}
     assert any("Joy" in f for f in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("individual session, tobin q — 3.6.25 — dr v\n\nso tobin came in", ["v"]),
+    ("[whisper transcript, first session, dr s + patient + grandson]", ["s"]),
+])
+def test_honorific_when_lower_case_title_and_one_letter_then_that_letter_is_a_name(rec, text, expected):
+    assert [e for e in _found(rec, text) if len(e) == 1] == expected
+
+
+@pytest.mark.parametrize("text", ["i saw dr a lot of times", "ask mr a question", "dr visits"])
+def test_honorific_when_lower_case_title_then_letter_word_then_nothing(rec, text):
+    assert [e for e in _found(rec, text) if len(e) == 1] == []

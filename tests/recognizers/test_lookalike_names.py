@@ -51,3 +51,22 @@ def test_lookalike_recognizer_is_exempt_from_the_allow_list_in_the_default_profi
 ])
 def test_lookalike_when_addressed_at_turn_start_and_also_a_speaker_then_name(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Present (7): Autumn R., Tobin L., Ivy S.", ["Autumn R.", "Ivy S."]),
+    ("- Autumn shared using cold water on her face.", ["Autumn"]),
+    ("Group validated. Joy to meet individually with her therapist.", ["Joy"]),
+    ("O: Both engaged. Grace tearful once.", ["Grace"]),
+])
+def test_lookalike_when_initial_plan_or_note_state_follows_then_name(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She wants to find joy in small things.",
+    "Summer to come, hopefully warmer.",       # 'come' is not a plan of a note
+    "In May S. Tobin moved.",                  # 'May S.' is no name-and-initial: May is a month here
+])
+def test_lookalike_when_no_person_cue_then_nothing(text):
+    assert found(text) == []

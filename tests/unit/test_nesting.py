@@ -15,9 +15,11 @@ def _m(text: str, surface: str, etype: str) -> Mention:
 
 @pytest.mark.parametrize("text,job,inner,expected", [
     ("a nurse at Quellport General Hospital, reports", "nurse at Quellport General Hospital",
-     "Quellport General Hospital", ["nurse at"]),
+     "Quellport General Hospital", ["nurse"]),
     ("a deckhand on the Tarn Island ferry and", "deckhand on the Tarn Island ferry", "Tarn Island",
-     ["deckhand on the", "ferry"]),
+     ["deckhand", "ferry"]),
+    ("a nurse in the burns unit at Kelso General", "nurse in the burns unit at Kelso General", "Kelso General",
+     ["nurse in the burns unit"]),
 ])
 def test_carve_when_job_contains_a_place_then_job_keeps_the_words_outside(text, job, inner, expected):
     out = carve(text, [_m(text, job, "PROFESSION"), _m(text, inner, "ORGANIZATION")])

@@ -1,0 +1,93 @@
+"""Phase-2 assignments on disk for worker processes, read as of a journal position.
+
+With many workers, every worker used to receive every assignment the parent made (the journal),
+so each worker's table grew with the corpus. Here the parent appends each phase-2 step's journal
+entries to a per-run SQLite file and tells a worker only the journal position its batch needs;
+the worker reads the entries it asks for, as they stood at that position, through ``StateView``
+(a read-only mapping with a per-batch cache). The answers are exactly what a worker holding the
+whole journal up to that position would find, and worker memory no longer grows with the corpus.
+
+The file holds entity keys (HMACs) and surrogates only, never originals; it lives in a private
+temporary folder for the run and is deleted with it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+_SEP = "\x1f"  # joins an alias's (case, key) into one column value
+_MISSING = object()
+
+
+def _alias_key(key: Any) -> str:
+    return _SEP.join(key)
+
+
+class StateStore:
+    """The parent's side: append journal entries with their positions."""
+
+    def __init__(self, path: Path) -> None:
+        """Create the store file (one per run)."""
+        self.path = path
+        self.conn = sqlite3.connect(path)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=OFF")  # a scratch file: lost with the run anyway
+        self.conn.execute("CREATE TABLE state (pos INTEGER NOT NULL, kind TEXT NOT NULL, "
+                          "k TEXT NOT NULL, v TEXT NOT NULL)")
+        self.conn.execute("CREATE INDEX state_k ON state (kind, k, pos)")
+        self.conn.commit()
+
+    def append(self, entries: Iterable[tuple[str, Any, str]], first: int) -> None:
+        """Store journal entries; the first one is at journal position ``first``."""
+        rows = [(first + i, kind, key if kind == "t" else _alias_key(key), value)
+                for i, (kind, key, value) in enumerate(entries)]
+        if rows:
+            self.conn.executemany("INSERT INTO state VALUES (?, ?, ?, ?)", rows)
+            self.conn.commit()
+
+    def close(self) -> None:
+        """Close the connection (the file is removed with the run's folder)."""
+        self.conn.close()
+
+
+class StateView:
+    """A read-only mapping of one kind of entry ("t" table, "a" aliases) as of a journal position."""
+
+    def __init__(self, conn: sqlite3.Connection, kind: str, upto: int) -> None:
+        """Entries at journal positions below ``upto`` are visible."""
+        self.conn, self.kind, self.upto = conn, kind, upto
+        self._cache: dict[Any, Any] = {}
+
+    def _find(self, key: Any) -> Any:
+        hit = self._cache.get(key, _MISSING)
+        if hit is _MISSING:
+            k = key if self.kind == "t" else _alias_key(key)
+            row = self.conn.execute(
+                "SELECT v FROM state WHERE kind = ? AND k = ? AND pos < ? ORDER BY pos DESC LIMIT 1",
+                (self.kind, k, self.upto)).fetchone()
+            hit = self._cache[key] = row[0] if row else None
+        return hit
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The value as of the position, or ``default``."""
+        value = self._find(key)
+        return default if value is None else value
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) is not None
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self._find(key)
+        if value is None:
+            raise KeyError("entry not assigned")
+        return value
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A worker's read-only connection to the parent's store."""
+    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False)

@@ -1,0 +1,60 @@
+"""The state store: workers read the parent's phase-2 assignments as they stood at a journal position."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.pseudo.state_store import StateStore, StateView, open_reader
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = StateStore(tmp_path / "state.db")
+    yield s
+    s.close()
+
+
+def test_state_view_sees_only_entries_before_its_position(store):
+    store.append([("t", "k1", "Maria"), ("a", ("case9", "k1"), "v:Mia")], 0)
+    store.append([("t", "k2", "Lopez"), ("t", "k1", "Marta")], 2)
+    conn = open_reader(store.path)
+    early, late = StateView(conn, "t", 2), StateView(conn, "t", 4)
+    assert early.get("k1") == "Maria" and "k2" not in early
+    assert late["k1"] == "Marta" and late["k2"] == "Lopez"
+    assert StateView(conn, "a", 2).get(("case9", "k1"), "") == "v:Mia"
+
+
+def test_state_view_missing_key_raises_key_error_without_naming_it(store):
+    conn = open_reader(store.path)
+    view = StateView(conn, "t", 10)
+    assert view.get("nope", "") == ""
+    with pytest.raises(KeyError) as err:
+        view["secret-key-value"]
+    assert "secret-key-value" not in str(err.value)
+
+
+def test_state_store_seeds_earlier_assignments_below_every_position(store):
+    store.append([("t", "old", "Nadia")], -1)  # held before the run: visible to the first batch
+    assert StateView(open_reader(store.path), "t", 0)["old"] == "Nadia"
+
+
+def test_reader_connection_cannot_write(store):
+    import sqlite3
+
+    conn = open_reader(store.path)
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("INSERT INTO state VALUES (0, 't', 'x', 'y')")
+
+
+def test_forgotten_journal_entries_cannot_be_exported_again():
+    from deid.config import load_profile
+    from deid.pseudo import Pseudonymizer
+
+    p = Pseudonymizer.from_profile(load_profile("default"), b"state-store-test-secret-000")
+    p._set("k", "Maria")
+    assert p.export_state(0) == ([("t", "k", "Maria")], 1)
+    p.forget_journal(1)
+    assert p.export_state(1) == ([], 1) and p.journal_position() == 1
+    with pytest.raises(ValueError):
+        p.export_state(0)
+    assert p.snapshot() == [("t", "k", "Maria")]  # the table keeps the value
