@@ -4,7 +4,9 @@ Patterns only, no place lists: a house number before a street word ("88 Otley Ro
 capitalised name before a street word ("Lake Street"), unit prefixes ("Flat 2/1, 47 Allison
 Street"), whatever follows an "Address:" label, highway numbers ("I-94", "Hwy 2", "the N1"),
 postcode shapes (UK, Canadian; US/AU/NZ/ZA/IN codes after a state or town), and capitalised names
-before a landmark word ("Lowry Hill Tunnel", "Wendouree Boatshed").
+before a landmark word ("Lowry Hill Tunnel", "Wendouree Boatshed"); numbered streets ("2nd Ave
+West", "116th and Lenox"), a title-like street word after a place cue ("on Locke St."), and an
+unknown lower-case word after a living or moving verb ("a run in ringsend").
 """
 
 from __future__ import annotations

@@ -3,6 +3,11 @@
 ``WebAddressRecognizer`` replaces Presidio's ``UrlRecognizer``, whose scheme-less pattern takes
 abbreviations such as "C.Psych" or "M.Phil" for domains and misses reserved test domains
 (".example"); here a scheme-less address needs a known top-level domain.
+
+``HandleRecognizer`` also takes chat-export speakers ("23:41 user.name: ..."), handles listed
+after a "Participants:" label, dotted handles that are not two common words run together, and
+every other occurrence of a handle it found. ``SpokenPhoneRecognizer`` takes phone numbers read
+out digit by digit. Cue words live in ``data/detect_cues.yaml``.
 """
 
 from __future__ import annotations
