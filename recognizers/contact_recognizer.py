@@ -74,11 +74,22 @@ def _not_role(text: str, start: int, end: int) -> bool:
     return not _ROLE_ID.fullmatch(word) and word.lower() not in _roles()
 
 
+_VERSION = re.compile(r"(?i:\p{L}{1,4}[._\-]?\d+(?:[._]\d+)*)")
+
+
+def _shaped_handle(text: str, start: int, end: int) -> bool:
+    """A handle-shaped speaker that is no test name ("PHQ-9", "ICD-10"), version ("v2.0") or role."""
+    word = text[start:end]
+    return (not word.isupper() and sum(c.isalpha() for c in word) >= 4
+            and not _VERSION.fullmatch(word) and _not_role(text, start, end))
+
+
 def _plain_handle(text: str, start: int, end: int) -> bool:
     """A plain lower-case speaker or list item is a handle when it is no role and no common word."""
     word = text[start:end]
-    return _not_role(text, start, end) and (re.fullmatch(_HANDLE_SHAPE, word) is not None
-                                            or not is_common_word(word))
+    if re.fullmatch(_HANDLE_SHAPE, word) is not None:
+        return _shaped_handle(text, start, end)
+    return _not_role(text, start, end) and not is_common_word(word)
 
 
 def _roles() -> frozenset[str]:
@@ -118,7 +129,7 @@ class HandleRecognizer(RegexRecognizer):
         Rule("spoken-handle", r"\b[a-z0-9_]{2,}(?:\s+(?i:dot|underscore)\s+[a-z0-9_]{2,})+\b", 0.5,
              check=_spoken_context),
         Rule("chat-speaker-handle", rf"{_LINE_START}(?:{_CLOCK_PREFIX})?(?P<v>{_HANDLE_SHAPE}){_SPEAKER_AFTER}", 0.6,
-             check=_not_role),
+             check=_shaped_handle),
         Rule("chat-speaker-timed", rf"{_LINE_START}{_CLOCK_PREFIX}(?P<v>[\p{{Ll}}\d][\p{{Ll}}\d_.\-]{{1,30}}){_SPEAKER_AFTER}",
              0.55, check=_plain_handle),
         Rule("dotted-handle", r"(?<![\w@./\-])\p{Ll}[\p{Ll}\d_]{1,29}(?:\.[\p{Ll}\d_]{2,30})+(?![\w@\-]|\.\w)", 0.5,
