@@ -5,7 +5,7 @@ menos", "que en paz descanse") and greetings before a name ("Salaam, Yasmin", "H
 as people, places or organisations. A document is cased when a fair share of its words start
 with a capital (lower-case speech-to-text has almost none); there, an NER span whose words are
 all lower case on a line that has capitals is dropped unless a name lexicon knows each of its
-words as an unambiguous name, and greetings (``configs/names/greetings.txt``) are cut off the
+words as an unambiguous name (or, for a place, a gazetteer town), and greetings (``configs/names/greetings.txt``) are cut off the
 front of NER spans. Rule-based recognizers, the roster and lower-case transcripts are untouched.
 """
 
@@ -50,6 +50,14 @@ def _known_name(words: list[str], lexicon: Any) -> bool:
     return all(lexicon.kind(w) and not lexicon.is_ambiguous(w) for w in words)
 
 
+def _known_place(words: list[str]) -> bool:
+    """True when a word is a gazetteer place that is no common word ("montreal lake" typed in a chat)."""
+    from recognizers.gazetteer_recognizer import common_words, fold, gazetteer
+
+    places, common = gazetteer()[0], common_words()
+    return any(fold(w) in places and fold(w) not in common for w in words)
+
+
 def drop_uncased(text: str, mentions: Iterable[Mention], lexicon: Any,
                  greetings: frozenset[str]) -> list[Mention]:
     """NER name mentions without leading greetings, and without lower-case ones in cased text."""
@@ -68,7 +76,7 @@ def drop_uncased(text: str, mentions: Iterable[Mention], lexicon: Any,
         if words and words[0].lower() in greetings and len(words) == 1:
             continue  # the whole span is a greeting ("Salaam")
         if words and all(w.islower() for w in words) and _line_has_capital(text, m.start, m.end) \
-                and not _known_name(words, lexicon):
+                and not _known_name(words, lexicon) and not (m.entity_type != "PERSON" and _known_place(words)):
             continue
         if cut:
             s = m.start + cut

@@ -105,9 +105,13 @@ class Engine:
         """Drop journal entries already handed over (all of them when `upto` is None)."""
         self.pseudo.forget_journal(self.pseudo.journal_position() if upto is None else upto)
 
-    def pseudonym_snapshot(self) -> tuple[list[Any], int]:
-        """Every assignment held so far and the journal position it stands for (seeds a state store)."""
-        return self.pseudo.snapshot(), self.pseudo.journal_position()
+    def pseudonym_store(self) -> str:
+        """Parent: the path of the state store worker processes read phase-2 assignments from."""
+        return str(self.pseudo.state_store().path)
+
+    def flush_pseudonyms(self) -> int:
+        """Parent, after phase 2: hand the new assignments to the store; the journal position."""
+        return self.pseudo.flush_to_store()
 
     def load_pseudonym_state(self, entries: list[Any]) -> None:
         """In a worker: take the parent's phase-2 assignments before phase 3."""

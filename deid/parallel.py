@@ -18,9 +18,7 @@ import dataclasses
 import gc
 import logging
 import multiprocessing as mp
-import tempfile
 import time
-from pathlib import Path
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable
@@ -29,7 +27,6 @@ from deid.config import Profile
 from deid.engine import Engine
 from deid.errors import DeidError
 from deid.model import DocResult
-from deid.pseudo.state_store import StateStore
 from deid.stages import Job, Stages
 
 log = logging.getLogger(__name__)
@@ -138,11 +135,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     ctx = _context(engine)
     window = max(1, engine.profile.run.in_flight_per_worker) * workers
     _PARENT = engine if ctx.get_start_method() == "fork" else None
-    scratch = tempfile.TemporaryDirectory(prefix="deid-state-")  # private (0700), removed at the end
-    store = StateStore(Path(scratch.name) / "state.db")
-    before, written = engine.pseudonym_snapshot()  # earlier runs of this engine: visible to every batch
-    store.append(before, -len(before))
-    engine.forget_pseudonym_journal(written)
+    store_path = engine.pseudonym_store()  # phase-2 assignments on disk, read by the workers
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
     pending = list(range(len(batches)))[::-1]  # stack, next batch last
     owner: dict[int, _Worker] = {}
@@ -221,11 +214,8 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                         batch_keys.extend(keys)
                         ok.append(seq)
                 engine.assign(batch_keys)  # the whole batch at once, as runner.run does
-                entries, pos = engine.pseudonym_state(written)
-                store.append(entries, written)  # on disk: workers read what their batch needs
-                engine.forget_pseudonym_journal(pos)
-                written = pos
-                w.conn.send(("rewrite", bid, (ok, (str(store.path), pos))))
+                pos = engine.flush_pseudonyms()  # to the store: workers read what their batch needs
+                w.conn.send(("rewrite", bid, (ok, (store_path, pos))))
             now = time.monotonic()
             limit = _limit(timeout, max((len(b) for b in batches), default=1))
             for w in list(pool):
@@ -234,7 +224,6 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     finally:
         _PARENT = None
         gc.unfreeze()
-        store.close()
         for w in pool:
             try:
                 w.conn.send(("stop", None, None))

@@ -151,18 +151,26 @@ def is_form_or_region(text: str, start: int, end: int) -> bool:
 
 
 _NUMBER_LEAD = re.compile(r"^\d{1,3}\s*[|–—-]\s*(?=\S)")
+_DATE_ARTICLE = re.compile(r"^the\s+(?:night\s+of\s+|morning\s+of\s+|evening\s+of\s+)?")  # "the 19th" -> "19th"
+_PAIR = re.compile(r"^(?P<a>.+?)\s+(?i:and|to|until|till|through)\s+(?P<b>.+)$")  # "7 May and 14 May"
 _RANGE = re.compile(r"^(?i:between|from)\s+(?P<a>.+?)\s+(?i:and|to|until|till)\s+(?P<b>.+)$")
 
 
 def date_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A spaCy date span without a leading session number ("3 | feb 6 2024"), and a range
-    ("between 5 May and 30 June") as its two dates."""
+    """A spaCy date span without a leading session number ("3 | feb 6 2024") or lower-case "the"
+    ("the 19th"), and a range or pair ("between 5 May and 30 June", "7 May and 14 May") as its dates."""
     lead = _NUMBER_LEAD.match(text[start:end])
     if lead and looks_specific(text[start + lead.end():end]):
         start += lead.end()
+    art = _DATE_ARTICLE.match(text[start:end])
+    if art and art.end() < end - start:
+        start += art.end()
     rng = _RANGE.match(text[start:end])
     if rng:
         return [(start + rng.start("a"), start + rng.end("a")), (start + rng.start("b"), start + rng.end("b"))]
+    pair = _PAIR.match(text[start:end])
+    if pair and looks_specific(pair.group("a")) and looks_specific(pair.group("b")):
+        return [(start + pair.start("a"), start + pair.end("a")), (start + pair.start("b"), start + pair.end("b"))]
     return [(start, end)]
 
 

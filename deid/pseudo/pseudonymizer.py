@@ -99,6 +99,8 @@ class Pseudonymizer:
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _journal_base: int = 0  # journal position of _journal[0] (earlier entries were handed over)
+    _store: Any = field(default=None, repr=False)  # parent's state store for worker runs
+    _store_dir: Any = field(default=None, repr=False)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
@@ -697,6 +699,34 @@ class Pseudonymizer:
         del self._journal[:drop]
         self._journal_base += drop
 
+    def state_store(self) -> Any:
+        """Parent: this process's state store for worker runs (made on first use, in a private
+        temporary folder); from then on the table and aliases live there, this step's in memory."""
+        if self._store is None:
+            import tempfile
+
+            from deid.pseudo.state_store import OverlayMapping, StateStore
+
+            self._store_dir = tempfile.TemporaryDirectory(prefix="deid-state-")
+            self._store = StateStore(Path(self._store_dir.name) / "state.db")
+            before = self.snapshot()
+            self._store.append(before, -len(before))  # held earlier: visible to every batch
+            self.forget_journal(self.journal_position())
+            self.table = OverlayMapping(self._store.conn, "t")  # type: ignore[assignment]
+            self.aliases = OverlayMapping(self._store.conn, "a")  # type: ignore[assignment]
+        return self._store
+
+    def flush_to_store(self) -> int:
+        """Parent, after a phase-2 step: append its journal entries to the store; the new position."""
+        store = self.state_store()
+        start = self._journal_base
+        entries, pos = self.export_state(start)
+        store.append(entries, start)
+        self.forget_journal(pos)
+        self.table.flush()  # type: ignore[attr-defined]
+        self.aliases.flush()  # type: ignore[attr-defined]
+        return pos
+
     def use_store(self, conn: Any, upto: int) -> None:
         """Worker: read the parent's assignments from its state store as of journal position `upto`
         (deid/pseudo/state_store.py) instead of holding every one of them."""
@@ -720,7 +750,8 @@ class Pseudonymizer:
         return dict(sorted(self.counts.items()))
 
     def close(self) -> None:
-        """Release the vault connection."""
+        """Release the vault connection (the state store, scratch of this process, stays until the
+        process ends: its temporary folder is removed then)."""
         if self._vault is not None:
             self._vault.close()
             self._vault = None

@@ -91,3 +91,48 @@ class StateView:
 def open_reader(path: str | Path) -> sqlite3.Connection:
     """A worker's read-only connection to the parent's store."""
     return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False)
+
+
+class OverlayMapping:
+    """The parent's table once it has a store: this phase-2 step's entries in memory, the rest on disk.
+
+    ``flush`` is called after the step's journal entries were appended to the store; lookups then
+    read them from there, so the parent's memory does not grow with the corpus either.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, kind: str) -> None:
+        """Read ``kind`` entries ("t" or "a") of the store behind ``conn``."""
+        self.pending: dict[Any, Any] = {}
+        self.view = StateView(conn, kind, 2**62)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """The newest value, or ``default``."""
+        if key in self.pending:
+            return self.pending[key]
+        return self.view.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.pending or key in self.view
+
+    def __getitem__(self, key: Any) -> Any:
+        if key in self.pending:
+            return self.pending[key]
+        return self.view[key]
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.pending[key] = value
+        self.view._cache.pop(key, None)
+
+    def items(self) -> list[tuple[Any, Any]]:
+        """Every entry, newest values (reads the whole store: for snapshots, not lookups)."""
+        rows = self.view.conn.execute(
+            "SELECT k, v FROM state s WHERE kind = ? AND pos = (SELECT MAX(pos) FROM state t "
+            "WHERE t.kind = s.kind AND t.k = s.k)", (self.view.kind,)).fetchall()
+        out = {(k if self.view.kind == "t" else tuple(k.split(_SEP))): v for k, v in rows}
+        out.update(self.pending)
+        return list(out.items())
+
+    def flush(self) -> None:
+        """Forget what the store now holds (the pending entries and the lookup cache)."""
+        self.pending.clear()
+        self.view._cache.clear()

@@ -58,3 +58,22 @@ def test_forgotten_journal_entries_cannot_be_exported_again():
     with pytest.raises(ValueError):
         p.export_state(0)
     assert p.snapshot() == [("t", "k", "Maria")]  # the table keeps the value
+
+
+def test_parent_overlay_reads_flushed_entries_from_the_store_and_pending_ones_from_memory():
+    from deid.config import load_profile
+    from deid.pseudo import Pseudonymizer
+
+    p = Pseudonymizer.from_profile(load_profile("default"), b"state-store-test-secret-000")
+    p._set("before", "Nadia")            # held before the store exists: seeded into it
+    p.state_store()
+    p._set("k1", "Maria")
+    assert p.table["k1"] == "Maria" and "k1" in p.table.pending  # type: ignore[attr-defined]
+    pos = p.flush_to_store()
+    assert pos == 2 and not p.table.pending  # type: ignore[attr-defined]
+    assert p.table.get("k1") == "Maria" and p.table["before"] == "Nadia"
+    p._set("k1", "Marta")                 # a later value wins, before and after the flush
+    assert p.table["k1"] == "Marta"
+    p.flush_to_store()
+    assert p.table["k1"] == "Marta" and dict(p.table.items())["k1"] == "Marta"
+    assert "never-set" not in p.table

@@ -125,6 +125,11 @@ def test_ner_filter_when_form_label_before_a_number_then_label_cut(text, span, e
     ("Session 11 - Thursday 7 March 2024 - Tele", "11 - Thursday 7 March 2024", ["Thursday 7 March 2024"]),
     ("seen on 7 March 2024 at noon", "7 March 2024", ["7 March 2024"]),
     ("for 3 - 4 weeks", "3 - 4 weeks", ["3 - 4 weeks"]),     # no date after the number: unchanged
+    ("he's coming on the 25th for my birthday", "the 25th", ["25th"]),
+    ("Our next sessions are 7 January and 14 January at 2pm", "7 January and 14 January", ["7 January", "14 January"]),
+    ("Out of office from Dec 24 to Jan 2; back-up", "Dec 24 to Jan 2", ["Dec 24", "Jan 2"]),
+    ("On the night of 14/15 April 2024 he", "the night of 14/15 April 2024", ["14/15 April 2024"]),
+    ("we met between sessions and after", "sessions and after", ["sessions and after"]),   # not dates: unchanged
 ])
 def test_ner_filter_when_session_number_or_range_then_date_pieces_split(text, span, expected):
     from recognizers.ner_recognizer import date_pieces

@@ -51,6 +51,7 @@ def test_drop_uncased_when_greeting_leads_a_ner_span_then_it_is_cut(surface, exp
     (CASED + "she saw marta at the shop. Then home.", "marta", "PERSON", NER),
     (CASED + "i told dana", "dana", "PERSON", "NameLexiconRecognizer"),     # not NER
     (CASED + "We met Tobin Quill there.", "Tobin Quill", "PERSON", NER),      # capitalised
+    (CASED + "Ana: can we meet at the PA office not montreal lake", "montreal lake", "LOCATION", NER),  # a town
 ])
 def test_drop_uncased_when_name_lexicon_transcript_or_rule_based_then_kept(text, surface, etype, rec):
     assert _run(text, surface, etype, rec) == [surface]
