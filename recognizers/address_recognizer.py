@@ -4,14 +4,16 @@ Patterns only, no place lists: a house number before a street word ("88 Otley Ro
 capitalised name before a street word ("Lake Street"), unit prefixes ("Flat 2/1, 47 Allison
 Street"), whatever follows an "Address:" label, highway numbers ("I-94", "Hwy 2", "the N1"),
 postcode shapes (UK, Canadian; US/AU/NZ/ZA/IN codes after a state or town), and capitalised names
-before a landmark word ("Lowry Hill Tunnel", "Wendouree Boatshed").
+before a landmark word ("Lowry Hill Tunnel", "Wendouree Boatshed"); numbered streets ("2nd Ave
+West", "116th and Lenox"), a title-like street word after a place cue ("on Locke St."), and an
+unknown lower-case word after a living or moving verb ("a run in ringsend").
 """
 
 from __future__ import annotations
 
 import regex as re
 
-from recognizers.cues import cue_regex
+from recognizers.cues import cue_regex, is_common_word
 from recognizers.date_words import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
@@ -124,10 +126,9 @@ class AddressRecognizer(RegexRecognizer):
 def _unknown_lower_word(text: str, start: int, end: int) -> bool:
     """A lower-case word that is no common English word and no role, month or weekday."""
     from recognizers.drug_data import load_drugs
-    from recognizers.name_data import load_common_words
 
     word = text[start:end]
-    return word not in load_common_words() and word not in load_drugs() and \
+    return not all(is_common_word(w) for w in word.split("-")) and word not in load_drugs() and \
         _not_sentence_word(text, start, end) and not _MONTH_OR_DAY.match(word)
 
 
@@ -142,7 +143,7 @@ class LandmarkRecognizer(RegexRecognizer):
                              r"nearest|shopping|that|this)\b)[a-z]{3,}[ \t]+(?:town[ \t]+centre|town[ \t]+center|"
                              r"shopping[ \t]+centre|shopping[ \t]+center|mall)\b", 0.45),
         Rule("lower-place-after-verb",
-             rf"\b{cue_regex('place_verbs')}[ \t]+{cue_regex('place_prepositions')}[ \t]+(?P<v>\p{{Ll}}[\p{{Ll}}'’\-]{{3,24}})"
+             rf"\b{cue_regex('place_verbs')}[ \t]+{cue_regex('place_prepositions')}[ \t]+(?P<v>\p{{Ll}}{{4,24}}(?:-\p{{Ll}}{{2,12}})?)"
              r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),

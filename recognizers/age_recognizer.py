@@ -1,5 +1,8 @@
 """Ages: "47-year-old", "aged 92", "Age: 29", "she's 47", "47 y/o", "Aoife (9)", "in her forties",
-"fifteen years of age", "before turning 65", "the age is 65", "a woman of 60 years".
+"fifteen years of age", "before turning 65", "the age is 65", "a woman of 60 years",
+"(Name Surname, 23)", "(24, Cree)", "(11 months)", "now fourteen", "married at 22", "at nineteen",
+"Age at referral: 36", "DOB 08/30/1996 28 F", "her 29th birthday". Cue words live in
+``data/detect_cues.yaml``.
 
 Only the number (or decade word) is reported, as in the gold convention (``[[29]]-year-old``).
 """

@@ -3,6 +3,11 @@
 ``WebAddressRecognizer`` replaces Presidio's ``UrlRecognizer``, whose scheme-less pattern takes
 abbreviations such as "C.Psych" or "M.Phil" for domains and misses reserved test domains
 (".example"); here a scheme-less address needs a known top-level domain.
+
+``HandleRecognizer`` also takes chat-export speakers ("23:41 user.name: ..."), handles listed
+after a "Participants:" label, dotted handles that are not two common words run together, and
+every other occurrence of a handle it found. ``SpokenPhoneRecognizer`` takes phone numbers read
+out digit by digit. Cue words live in ``data/detect_cues.yaml``.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.cues import cue_regex, cue_words
+from recognizers.cues import cue_regex, cue_words, is_common_word
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 from recognizers.regex_trie import trie_alternation
 
@@ -69,13 +74,22 @@ def _not_role(text: str, start: int, end: int) -> bool:
     return not _ROLE_ID.fullmatch(word) and word.lower() not in _roles()
 
 
+_VERSION = re.compile(r"(?i:\p{L}{1,4}[._\-]?\d+(?:[._]\d+)*)")
+
+
+def _shaped_handle(text: str, start: int, end: int) -> bool:
+    """A handle-shaped speaker that is no test name ("PHQ-9", "ICD-10"), version ("v2.0") or role."""
+    word = text[start:end]
+    return (not word.isupper() and sum(c.isalpha() for c in word) >= 4
+            and not _VERSION.fullmatch(word) and _not_role(text, start, end))
+
+
 def _plain_handle(text: str, start: int, end: int) -> bool:
     """A plain lower-case speaker or list item is a handle when it is no role and no common word."""
-    from recognizers.name_data import load_common_words
-
     word = text[start:end]
-    return _not_role(text, start, end) and (re.fullmatch(_HANDLE_SHAPE, word) is not None
-                                            or word.lower() not in load_common_words())
+    if re.fullmatch(_HANDLE_SHAPE, word) is not None:
+        return _shaped_handle(text, start, end)
+    return _not_role(text, start, end) and not is_common_word(word)
 
 
 def _roles() -> frozenset[str]:
@@ -94,13 +108,11 @@ def _dotted_handle(text: str, start: int, end: int) -> bool:
     parts = text[start:end].lower().split(".")
     if parts[-1] in _FILE_EXT or parts[-1] in TLDS:
         return False
-    if _CONTEXT_WORDS.search(text[max(0, start - 150):min(len(text), end + 60)]):
+    if all(is_common_word(p) or p.isdigit() for p in parts):
+        return False  # words run together ("ok.so", "ya.alls")
+    if not is_common_word(parts[0]) and not parts[0][:1].isdigit():
         return True
-    from recognizers.name_data import load_common_words
-
-    common = load_common_words()
-    return any(p not in common and not p.isdigit() for p in parts) and not any(
-        c.isdigit() for c in parts[0][:1])
+    return bool(_CONTEXT_WORDS.search(text[max(0, start - 150):min(len(text), end + 60)]))
 
 
 class HandleRecognizer(RegexRecognizer):
@@ -117,7 +129,7 @@ class HandleRecognizer(RegexRecognizer):
         Rule("spoken-handle", r"\b[a-z0-9_]{2,}(?:\s+(?i:dot|underscore)\s+[a-z0-9_]{2,})+\b", 0.5,
              check=_spoken_context),
         Rule("chat-speaker-handle", rf"{_LINE_START}(?:{_CLOCK_PREFIX})?(?P<v>{_HANDLE_SHAPE}){_SPEAKER_AFTER}", 0.6,
-             check=_not_role),
+             check=_shaped_handle),
         Rule("chat-speaker-timed", rf"{_LINE_START}{_CLOCK_PREFIX}(?P<v>[\p{{Ll}}\d][\p{{Ll}}\d_.\-]{{1,30}}){_SPEAKER_AFTER}",
              0.55, check=_plain_handle),
         Rule("dotted-handle", r"(?<![\w@./\-])\p{Ll}[\p{Ll}\d_]{1,29}(?:\.[\p{Ll}\d_]{2,30})+(?![\w@\-]|\.\w)", 0.5,

@@ -35,3 +35,14 @@ def cue_words(name: str) -> tuple[str, ...]:
 def cue_regex(name: str) -> str:
     """A case-insensitive regex alternation of one list's phrases, as a trie (regex_trie.py)."""
     return "(?i:" + trie_alternation(sorted({w.lower() for w in cue_words(name)}), space=r"\s+") + ")"
+
+
+def is_common_word(word: str) -> bool:
+    """A common English word form, also as a plural or possessive ("lounges", "alls", "mum's")."""
+    from recognizers.name_data import load_common_words
+
+    common = load_common_words()
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w in common or (w.endswith("s") and w[:-1] in common) or (w.endswith("es") and w[:-2] in common)

@@ -1,4 +1,6 @@
-"""Dates beyond Presidio's: "the 14th", "March 14th", "14 March 2023", "3/14/23", "Easter Sunday 2021".
+"""Dates beyond Presidio's: "the 14th", "March 14th", "14 March 2023", "3/14/23", "Easter Sunday 2021",
+yearless "12/1" (not scores, fractions or doses), "last thanksgiving", "April 24–26, 2025",
+"Tue 2025-03-11", "11/14/2024 18:42".
 
 Bare years are not reported (they are not identifiers in the gold convention); weekdays alone
 are scheduling words, not dates.

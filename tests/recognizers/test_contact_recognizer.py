@@ -109,12 +109,15 @@ def test_contact_handle_when_speaker_handle_named_again_then_every_mention_found
 
 @pytest.mark.parametrize("text", [
     "it was the end.so i left",                           # two words run together
+    "to answer some of ya.alls. questions on my page",    # words run together, even near "page"
     "open the notes.txt file",
     "P1: hello\nT1: ok\nSpeaker_2: hi",                   # numbered roles
     "10:02 therapist: hello\n10:03 client: hi",           # roles after a clock time
     "e.g. this one, i.e. that one",
     "Participants: me, you and the therapist",
     "Time: 10:30: start of session",
+    "PHQ-9: 14\nGAD-7: 12\nCORE-10: 17\nICD-10: F32.1\nK10: 22",   # test names opening a line
+    "v2.0: draft\nrev.2: ok\nStep2: call\nB12: low",              # versions, steps, vitamins
 ])
 def test_contact_handle_when_roles_files_or_run_together_words_then_nothing(text):
     assert found(HANDLE, text) == []
