@@ -11,7 +11,7 @@ With realistic surrogates a replaced date, phone or e-mail can keep some of its 
 555, example.com), so run it with a tag-style profile (a YAML file holding
 ``pseudonyms: {style: tag}``) to list leaks other than names.
 
-Usage: DEID_SECRET=... .venv/bin/python bench/heldout2/misses.py [--profile P] [--labels PERSON,DATE] [--no-over]
+Usage: DEID_SECRET=... .venv/bin/python bench/heldout2/misses.py [--corpus JSONL] [--profile P] [--labels PERSON,DATE] [--no-over]
 """
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def main() -> int:
     labels = None
     if "--labels" in sys.argv:
         labels = set(sys.argv[sys.argv.index("--labels") + 1].split(","))
-    docs = [json.loads(l) for l in (HERE / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()]
+    corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]) if "--corpus" in sys.argv else HERE / "heldout2.jsonl"
+    docs = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines()]
     by_case = defaultdict(list)
     for d in docs:
         by_case[d["case"]].append(d)
