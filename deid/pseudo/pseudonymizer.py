@@ -30,6 +30,8 @@ NAME = "PERSON_NAME"
 VAULTED = ("ORGANIZATION", "LOCATION", "CONTACT", "ID")
 _TAGS_ONLY = re.compile(r"[\W_]*(?:\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\][\W_]*)+")
 TAG_RX = re.compile(r"^\[?[A-Z]+(?:_[A-Z]+)*_\d+\]?$|^\[[A-Z_]+\]$")
+_BARE_TAG = re.compile(r"\[([A-Z]+(?:_[A-Z]+)*)\]")  # an unnumbered tag: [CLIENT], [REDACTED], [PERSON]
+_FIXED_TAGS = frozenset({"CLIENT", "REDACTED"})
 _POSS = re.compile(r"(['’]s|['’])$")
 _UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 _HIGHWAY = re.compile(r"^(I|US|SR|M|A|B|Route|Hwy|Highway)[- ]?\d{1,4}[A-Z]?$", re.I)
@@ -80,6 +82,12 @@ def reflow(value: str, surface: str) -> str:
         return value
     it = iter(src)
     return "".join(next(it) if c.isalnum() else c for c in surface)
+
+
+@lru_cache(maxsize=8)
+def _tag_words(labels: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """Words an unnumbered tag can hold: entity types, report labels, CLIENT, REDACTED ("[DREW]" is a speaker)."""
+    return frozenset(w for pair in labels for w in pair) | _FIXED_TAGS
 
 
 @dataclass
@@ -651,7 +659,9 @@ class Pseudonymizer:
         if "[" not in text and "_" not in text:
             return False  # every tag shape has a bracket or an underscore
         t = text.strip()
-        return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
+        if not (TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t)):
+            return False
+        return all(w in _tag_words(tuple(self.labels.items())) for w in _BARE_TAG.findall(t))
 
     # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
     def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
