@@ -21,6 +21,7 @@ from deid.log import cap_third_party
 from deid.model import Mention
 from deid.nlp_engine import ArraySpacyNlpEngine
 from deid.case_names import propagate_cases
+from deid.name_spans import extend_names
 from deid.propagate import blocked_name_words, not_name_words, propagate
 from deid.eponyms import drop_eponyms
 from deid.keepwords import KeepWords, build_keep_words, drop_keep_words
@@ -179,6 +180,7 @@ class Analyzer:
     eponym_nouns: frozenset[str] = field(default_factory=frozenset)
     lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
     honorifics: frozenset[str] = field(default_factory=frozenset)
+    particles: frozenset[str] = field(default_factory=frozenset)  # name particles (deid/name_spans.py)
     keep_words: KeepWords | None = None
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     detached: frozenset[str] = field(default_factory=frozenset)  # titles cut off PERSON mentions
@@ -205,7 +207,7 @@ class Analyzer:
                    eponym_nouns=nouns, keep_words=keep_words,
                    lead_words=lead_words(cues_for(profile)),
                    honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
-                   titles=_titles(profile),
+                   titles=_titles(profile), particles=cues_for(profile).particles,
                    detached=detachable_titles(cues_for(profile), load_lexicon().kind)
                    if profile.detection.detach_titles else frozenset())
 
@@ -255,7 +257,7 @@ class Analyzer:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True))
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
-            kept = drop_titles(text, kept, self.detached)
+            kept = drop_titles(text, extend_names(text, kept, self.particles), self.detached)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(carve(text, kept))))
             mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
@@ -267,7 +269,8 @@ class Analyzer:
         spread = propagate_cases(cases, texts, mentions, blocked=self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True), eponym_nouns=self.eponym_nouns,
                                  titles=self.titles)
-        return [drop_titles(t, ms, self.detached) for t, ms in zip(texts, spread)]
+        return [drop_titles(t, extend_names(t, ms, self.particles), self.detached)
+                for t, ms in zip(texts, spread)]
 
     def _clean(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Span trimming, allow-list, eponym, keep-word and ordinary-word filters."""

@@ -41,6 +41,7 @@ class NameCues:
     eponym_nouns: frozenset[str]
     person_verbs: frozenset[str] = frozenset()
     person_plans: frozenset[str] = frozenset()
+    particles: frozenset[str] = PARTICLES
 
     def is_role(self, label: str) -> bool:
         """True when a speaker label is a role (THERAPIST, T, P1, Speaker 2), not a name."""
@@ -86,6 +87,7 @@ def load_cues(path: str = DEFAULT_CONTEXT_FILE) -> NameCues:
         eponym_nouns=_words(data.get("eponym_nouns", [])),
         person_verbs=_words(data.get("person_verbs", [])),
         person_plans=_words(data.get("person_plans", [])),
+        particles=_words(data.get("particles", [])) or PARTICLES,
     )
 
 
