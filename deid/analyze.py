@@ -181,6 +181,7 @@ class Analyzer:
     lead_words: frozenset[str] = field(default_factory=frozenset)  # relation/role nouns NER puts before names
     honorifics: frozenset[str] = field(default_factory=frozenset)
     particles: frozenset[str] = field(default_factory=frozenset)  # name particles (deid/name_spans.py)
+    not_before: frozenset[str] = field(default_factory=frozenset)  # "Will you": a verb, not a name
     keep_words: KeepWords | None = None
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     detached: frozenset[str] = field(default_factory=frozenset)  # titles cut off PERSON mentions
@@ -208,6 +209,7 @@ class Analyzer:
                    lead_words=lead_words(cues_for(profile)),
                    honorifics=cues_for(profile).honorifics | cues_for(profile).strong_honorifics,
                    titles=_titles(profile), particles=cues_for(profile).particles,
+                   not_before=cues_for(profile).lookalike_not_before,
                    detached=detachable_titles(cues_for(profile), load_lexicon().kind)
                    if profile.detection.detach_titles else frozenset())
 
@@ -255,7 +257,7 @@ class Analyzer:
             kept = self._clean(text, results[i])
             if self.profile.detection.propagate_names:
                 kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
-                                 lower_ok=census_names(first_only=True))
+                                 lower_ok=census_names(first_only=True), not_before=self.not_before)
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             kept = drop_titles(text, extend_names(text, kept, self.particles), self.detached)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(carve(text, kept))))

@@ -118,6 +118,26 @@ def _expand_surname(text: str, m: Mention, blocked: frozenset[str]) -> Mention:
     return Mention(m.start, nxt.end(1), m.entity_type, m.score, m.recognizer, text[m.start:nxt.end(1)])
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _label_variants(text: str, best: dict[str, float]) -> dict[str, float]:
+    """Title-case forms of look-alike names the document has as speaker labels ("SKY:" -> "Sky")."""
+    out: dict[str, float] = {}
+    for surface, score in best.items():
+        if len(surface) < 3 or not surface.isupper() or surface.lower() not in LOOKALIKES:
+            continue
+        if re.search(rf"(?m)^[ \t>]*\[?{re.escape(surface)}\]?[ \t]*:", text):
+            out[surface.title()] = score
+    return out
+
+
+def _verb_syntax(text: str, end: int, not_before: frozenset[str]) -> bool:
+    """True when the word after a look-alike makes it a verb or modal ("Will you", "Hope you're")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in not_before
+
+
 def _only_common_words(m: Mention, not_names: frozenset[str]) -> bool:
     """True for a PERSON mention made only of role/relation words ("Dad", "Client")."""
     words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(m.text)]
@@ -126,13 +146,17 @@ def _only_common_words(m: Mention, not_names: frozenset[str]) -> bool:
 
 def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = frozenset(),
               entity: str = "PERSON", not_names: frozenset[str] = frozenset(),
-              lower_ok: frozenset[str] = frozenset()) -> list[Mention]:
+              lower_ok: frozenset[str] = frozenset(),
+              not_before: frozenset[str] = frozenset()) -> list[Mention]:
     """Add a mention for every further occurrence of each detected name surface in the text.
 
     blocked: normalised words never propagated nor used to extend (allow-list, common words).
     not_names: words that alone are never a name (roles, relations, titles): such mentions go.
     lower_ok: lower-case words known as names; others spread to lower-case text only when a
     context recognizer (not plain NER) found them.
+    not_before: words after which a title-case look-alike is a verb ("Will you"): a look-alike
+    the document has as a speaker label ("SKY:") is the name in title case too ("Sky, good to see
+    you"), even at the start of a sentence, unless one of these follows.
     Surfaces of three characters or fewer, and look-alike words, match in their exact case only.
     """
     mentions = [m for m in mentions if m.entity_type != entity or not _only_common_words(m, not_names)]
@@ -157,6 +181,11 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
         for s in initials(text[m.start:m.end]):
             best.setdefault(s, m.score)
     added: list[Mention] = []
+    for surface, score in _label_variants(text, best).items():
+        for s, e in _occurrences(text, surface, True):
+            if (s, e) not in seen and not _verb_syntax(text, e, not_before):
+                seen.add((s, e))
+                added.append(Mention(s, e, entity, score, PROPAGATED, surface))
     derived = {s for m in persons for s in initials(text[m.start:m.end])}
     for surface, score in sorted(best.items()):
         low = surface.lower()

@@ -24,6 +24,7 @@ REGISTRY: dict[str, str] = {
     "relation_names": "recognizers.relation_recognizer:create",
     "name_cues": "recognizers.name_cue_recognizer:create",
     "lookalike_names": "recognizers.lookalike_recognizer:create",
+    "signoffs": "recognizers.signoff_recognizer:create",
     "spacy_ner": "recognizers.ner_recognizer:create",
     "ages": "recognizers.age_recognizer:create",
     "dates": "recognizers.date_recognizer:create",

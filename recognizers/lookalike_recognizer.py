@@ -19,17 +19,23 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.name_context import ContextNameRecognizer, NameCues, alternation, cues_for
-from recognizers.name_data import FIRST, load_lexicon
+from deid.propagate import LOOKALIKES
+from recognizers.name_data import FIRST, NameLexicon, load_lexicon
 
 if TYPE_CHECKING:
     from deid.config import Profile
+
+
+# Above spaCy NER's 0.85: Presidio keeps only the higher-scored of two equal spans, and an NER
+# "Joy" is later dropped as an ordinary word where this recognizer's context would keep it.
+NER_BEATING_SCORE = 0.86
 
 
 class LookalikeNameRecognizer(ContextNameRecognizer):
     """A capitalised word-like first name directly before a person-only verb or "and I"."""
 
     def __init__(self, cues: NameCues, exclude: Iterable[str] = (), language: str = "en",
-                 score: float = 0.6) -> None:
+                 score: float = NER_BEATING_SCORE) -> None:
         self.score = score
         self.exclude = frozenset(w.lower() for w in exclude)
         verbs = alternation(sorted(cues.person_verbs)) or r"(?!)"
@@ -41,17 +47,23 @@ class LookalikeNameRecognizer(ContextNameRecognizer):
         # "JUNE: ..." then "YAZAN: June, glad you're here": the speaker is spoken to by name.
         self._vocative = re.compile(r"(?m)^[^\S\n]*(?:\[[^\]\n]{1,40}\][ \t]*)?[A-Z][\w .'’-]{0,30}:[ \t]*"
                                     r"(?P<name>[A-Z][a-z]{2,}),[ \t]+(?=[a-z]|I\b)")
+        # "That's a heavy thing to carry, Will." - addressed by name at the end of a sentence.
+        self._vocative_end = re.compile(r",[ \t]+(?P<name>[A-Z][a-z]{2,})(?=[.!?]+(?:[\s\"”’)]|$))")
         super().__init__(cues, name="LookalikeNameRecognizer", language=language)
+
+    def _candidate(self, w: str, lexicon: NameLexicon) -> bool:
+        """A word-like first name ("Hope", "Will"): no other stop word, theorist, title or role."""
+        low = w.lower()
+        if (low in STOP_WORDS and low not in lexicon.calendar and low not in LOOKALIKES) or low in self.exclude \
+                or low in self.cues.honorifics or self.cues.is_role(w):
+            return False
+        return bool(lexicon.kind(w) & FIRST) and lexicon.is_ambiguous(w)
 
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
         """Yield each look-alike first name in a person-only context."""
         lexicon = load_lexicon()
         for m in self._rx.finditer(text):
-            w = m.group("name")
-            low = w.lower()
-            if (low in STOP_WORDS and low not in lexicon.calendar) or low in self.exclude or low in self.cues.honorifics or self.cues.is_role(w):
-                continue
-            if lexicon.kind(w) & FIRST and lexicon.is_ambiguous(w):
+            if self._candidate(m.group("name"), lexicon):
                 yield m.start("name"), m.end("name"), self.score
         for m in self._initial.finditer(text):
             w = m.group("name").split()[0]
@@ -62,6 +74,11 @@ class LookalikeNameRecognizer(ContextNameRecognizer):
             w = m.group("name")
             if lexicon.kind(w) & FIRST and re.search(rf"(?mi)^[^\S\n]*\[?{re.escape(w)}\]?[ \t]*:", text):
                 yield m.start("name"), m.end("name"), self.score
+        for m in self._vocative_end.finditer(text):
+            w = m.group("name")
+            prev = text[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
+            if self._candidate(w, lexicon) and not (w.lower() in lexicon.calendar and prev[0][:1].isupper()):
+                yield m.start("name"), m.end("name"), self.score  # not "Monday, May."
 
 
 def create(profile: "Profile") -> LookalikeNameRecognizer:

@@ -42,6 +42,9 @@ class NameCues:
     person_verbs: frozenset[str] = frozenset()
     person_plans: frozenset[str] = frozenset()
     particles: frozenset[str] = PARTICLES
+    signoff_closers: frozenset[str] = frozenset()
+    name_fields: frozenset[str] = frozenset()
+    lookalike_not_before: frozenset[str] = frozenset()
 
     def is_role(self, label: str) -> bool:
         """True when a speaker label is a role (THERAPIST, T, P1, Speaker 2), not a name."""
@@ -88,6 +91,9 @@ def load_cues(path: str = DEFAULT_CONTEXT_FILE) -> NameCues:
         person_verbs=_words(data.get("person_verbs", [])),
         person_plans=_words(data.get("person_plans", [])),
         particles=_words(data.get("particles", [])) or PARTICLES,
+        signoff_closers=_words(data.get("signoff_closers", [])),
+        name_fields=_words(data.get("name_fields", [])),
+        lookalike_not_before=_words(data.get("lookalike_not_before", [])),
     )
 
 

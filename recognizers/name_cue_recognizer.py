@@ -33,8 +33,16 @@ _FIELDS = ("client|patient|therapist|clinician|counsel+or|psychologist|psychiatr
            "attendees|present|presenter|presented by|case presented by|minuted by|chair|facilitator|"
            "interviewer|social worker|case manager|key worker|keyworker|gp|pcp|prescriber|consultant|"
            "emergency contact|next of kin|parent|guardian|mother|father|partner|spouse|contact")
-_FIELD = re.compile(rf"(?im:(?:^|[ \t]{{2,}}|\|)[ \t>*-]*(?:\*\*)?(?:{_FIELDS})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
-                    rf"(?P<value>[^\n]*)")
+
+
+def field_rx(extra: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """A name field label ("Client:", "Surname:", "Family name:") and its value on the line."""
+    labels = "|".join([_FIELDS] + [re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(extra, key=len, reverse=True)])
+    return re.compile(rf"(?im:(?:^|[ \t]{{2,}}|\|)[ \t>*-]*(?:\*\*)?(?:{labels})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
+                      rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|$)")
+
+
+_FIELD = field_rx()
 _BY = re.compile(rf"(?i:\b(?:checked by|presented by|written by|prepared by|reviewed by|seen by|"
                  rf"signed by|supervised by|referred by|transcribed by|minuted by|by))[ \t]+(?P<name>{_INI})")
 
@@ -65,6 +73,7 @@ class NameCueRecognizer(ContextNameRecognizer):
         self._with = re.compile(rf"(?i:\b(?:with|to|from|tell|told|ask|asked|call|text|"
                                 rf"see|saw|met|meet|miss|visit|visited|invite|invited))"
                                 rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP})?)")
+        self._field = field_rx(cues.name_fields)
         self._initials_verb = re.compile(
             rf"(?<![\w.])(?P<name>(?:[A-Z]\.){{1,3}}|[A-Z]{{1,3}})\.?[ \t]+(?:to[ \t]+[a-z]+|{verbs}|grew|is)\b")
         super().__init__(cues, name="NameCueRecognizer", language=language)
@@ -149,7 +158,7 @@ class NameCueRecognizer(ContextNameRecognizer):
             s, e = m.start("name"), m.end("name")
             if text[s:e].lower() not in NOT_NAMES and lower_name_ok(nlp_artifacts, s, e):
                 yield s, e, self.score
-        for m in _FIELD.finditer(text):
+        for m in self._field.finditer(text):
             for s, e in self._field_names(text, m):
                 w = text[s:e]
                 if (w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS
