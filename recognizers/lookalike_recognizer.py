@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # Above spaCy NER's 0.85: Presidio keeps only the higher-scored of two equal spans, and an NER
 # "Joy" is later dropped as an ordinary word where this recognizer's context would keep it.
 NER_BEATING_SCORE = 0.86
+_TIME_WORDS = frozenset("in on by since until till of last next early late mid from before after through".split())
 
 
 class LookalikeNameRecognizer(ContextNameRecognizer):
@@ -59,11 +60,19 @@ class LookalikeNameRecognizer(ContextNameRecognizer):
             return False
         return bool(lexicon.kind(w) & FIRST) and lexicon.is_ambiguous(w)
 
+    @staticmethod
+    def _dated(text: str, m: re.Match[str], lexicon: NameLexicon) -> bool:
+        """A month after a time preposition ("back in March and I"): a date, not a name."""
+        if m.group("name").lower() not in lexicon.calendar:
+            return False
+        prev = text[max(0, m.start() - 10):m.start()].split()[-1:]
+        return bool(prev) and prev[0].lower() in _TIME_WORDS
+
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[tuple[int, int, float]]:
         """Yield each look-alike first name in a person-only context."""
         lexicon = load_lexicon()
         for m in self._rx.finditer(text):
-            if self._candidate(m.group("name"), lexicon):
+            if self._candidate(m.group("name"), lexicon) and not self._dated(text, m, lexicon):
                 yield m.start("name"), m.end("name"), self.score
         for m in self._initial.finditer(text):
             w = m.group("name").split()[0]

@@ -39,7 +39,7 @@ def field_rx(extra: frozenset[str] = frozenset()) -> re.Pattern[str]:
     """A name field label ("Client:", "Surname:", "Family name:") and its value on the line."""
     labels = "|".join([_FIELDS] + [re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(extra, key=len, reverse=True)])
     return re.compile(rf"(?im:(?:^|[ \t]{{2,}}|\|)[ \t>*-]*(?:\*\*)?(?:{labels})[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*)"
-                      rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|$)")
+                      rf"(?P<value>[^\n]*?)(?=[ \t]{{2,}}|\t|\n|$)")
 
 
 _FIELD = field_rx()
