@@ -162,8 +162,9 @@ class NameCueRecognizer(ContextNameRecognizer):
             for s, e in self._field_names(text, m):
                 w = text[s:e]
                 if (w.lower() in NOT_NAMES or self.cues.is_role(w) or w.rstrip(".") in ACRONYMS
-                        or _CRED_RX.fullmatch(w) or w.lower() in self.cues.field_labels):
-                    continue
+                        or _CRED_RX.fullmatch(w) or w.lower() in self.cues.field_labels
+                        or (w.isupper() and len(w) >= 3 and text[s - 1:s] == "(")):
+                    continue  # "(NZAC)" after a name is a body or credential
                 yield s, e, self.score
         for rx in (_WITH_CREDENTIALS, _WITH_AGE, _TRAILING_TITLE):
             for m in rx.finditer(text):

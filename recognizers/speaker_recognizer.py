@@ -29,6 +29,13 @@ ETC IQ LGBT LGBTQ LGBTQIA NOK POA SSRI SNRI TCA MAOI ECT TMS PRN ADL IADL ACE AC
 OT PT SLT SALT SENCO IEP BA MA PHD MSW LCSW LPC LMFT MFT LMHC RN NP PA MD DO DC""".split())
 
 
+def _caps_lookalike(label: str) -> bool:
+    """"[WILL]", "[MAY]": one all-caps look-alike first name, a speaker though a stop word."""
+    from deid.propagate import LOOKALIKES
+
+    return label.isupper() and " " not in label and label.lower() in LOOKALIKES
+
+
 class SpeakerLabelRecognizer(ContextNameRecognizer):
     """PERSON names used as speaker labels; role labels (THERAPIST, T, P1) are skipped."""
 
@@ -89,8 +96,8 @@ class SpeakerLabelRecognizer(ContextNameRecognizer):
             for m in rx.finditer(text):
                 label = m.group("label").strip()
                 words = label.lower().split()
-                if label.lower() in self.cues.stage_directions or len(words) > 4 or any(
-                        w in STOP_WORDS for w in words):
+                if label.lower() in self.cues.stage_directions or len(words) > 4 or (any(
+                        w in STOP_WORDS for w in words) and not _caps_lookalike(label)):
                     continue
                 off, name, hon = self._name_part(label)
                 if self._plausible(name, hon):
