@@ -27,14 +27,18 @@ if TYPE_CHECKING:
 
 # A lone line: one initial ("Y.", "O") or one lower-case word ("jay", "drew").
 _LONE = re.compile(r"(?m)^[ \t>]*(?P<name>[A-Z]\.?|[a-z][a-z'’-]{1,19})[ \t]*$")
+_NEXT_LINE = re.compile(r"\s*\n([^\n]*\S[^\n]*)")
 _SEPARATOR = re.compile(r"[ \t>]*(?:--|—|__+)[ \t]*$|[ \t>]*On\b[^\n]{4,120}\bwrote:[ \t]*$")
 
 
 def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str | None]:
     """The previous non-blank line and the next one (None at the end of the text)."""
-    before = [ln for ln in text[:start].splitlines() if ln.strip()]
-    after = next((ln for ln in text[end:].splitlines() if ln.strip()), None)
-    return (before[-1] if before else ""), after
+    before, pos = "", start
+    while pos > 0 and not before:  # walk back over blank lines, a line at a time
+        ls = text.rfind("\n", 0, pos - 1) + 1
+        before, pos = text[ls:pos - 1].strip(), ls
+    n = _NEXT_LINE.match(text, end)
+    return before, (n.group(1) if n else None)
 
 
 class SignoffRecognizer(ContextNameRecognizer):
