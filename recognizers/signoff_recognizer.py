@@ -4,8 +4,8 @@ A message often ends with the writer's initial or lower-case first name alone on
 sees no name there and the word may be ordinary English ("drew", "will"), so the line's place
 decides: right after a closing line (``signoff_closers`` in configs/names/context.yaml: "thanks",
 "cheers", "love", "x"), or right before a signature separator ("--"), a quoted reply header
-("On Sun 16 Feb 2025 at 09:12, X wrote:") or the end of the text. A lower-case word needs a
-closing line before it or a separator after it (the end of a transcript is no sign-off); an
+("On Sun 16 Feb 2025 at 09:12, X wrote:") or the end of the text. A lower-case word at the
+very end needs the name lexicon to know it as a first name ("...\n\ndrew", not "...\nokay"); an
 initial alone at the end of the text counts ("Y."), except "A" and "I".
 """
 
@@ -39,6 +39,13 @@ def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str | None]:
         before, pos = text[ls:pos - 1].strip(), ls
     n = _NEXT_LINE.match(text, end)
     return before, (n.group(1) if n else None)
+
+
+def _first_name(word: str) -> bool:
+    """True for a word the name lexicon knows as a first name ("drew", "jay"; not "okay")."""
+    from recognizers.name_data import FIRST, load_lexicon
+
+    return bool(load_lexicon().kind(word) & FIRST)
 
 
 class SignoffRecognizer(ContextNameRecognizer):
@@ -75,7 +82,7 @@ class SignoffRecognizer(ContextNameRecognizer):
                 letter = name[0]
                 if closing or separated or (nxt is None and name.endswith(".") and letter not in "AI"):
                     yield m.start("name"), m.start("name") + 1, self.score
-            elif (closing or separated) and self._word_ok(name):
+            elif (closing or separated or (nxt is None and _first_name(name))) and self._word_ok(name):
                 yield m.start("name"), m.end("name"), self.score
 
 

@@ -36,6 +36,7 @@ def _covered(engine, text: str, words: list[str]) -> bool:
     ("Notes for the group.\nWe survived the winter.\nV.\n", ["V"]),
     ("can't make it. sorry\n\nmika\n\n--\nOn Mon 3 Mar 2025 at 10:00, Tamsin Grey wrote:\n> ok", ["mika"]),
     ("Hope that helps.\n\nCheers,\nwill\n", ["will"]),
+    ("see you at 5, i will bring the forms.\n\ndrew\n", ["drew"]),
     ("Signed: V. Oduya-Lindqvist\n", ["V", "Oduya", "Lindqvist"]),
 ])
 def test_person_leaks_when_signoff_then_name(engine, text, words):
@@ -48,6 +49,8 @@ def test_person_leaks_when_signoff_then_name(engine, text, words):
     ("Love you.\nx\n", "x"),
     ("Session ended early.\nagain\n", "again"),          # no closing line, no separator
     ("Thanks\nteam\n", "team"),                          # a role word
+    ("CLIENT: so that was it\nyeah\n", "yeah"),           # a transcript's last word
+    ("It went fine.\n\ntomorrow\n", "tomorrow"),
 ])
 def test_person_leaks_when_not_a_signoff_then_kept(engine, text, word):
     assert word not in _person_words(engine, text)
