@@ -95,7 +95,8 @@ def load(src: Path) -> list[dict]:
 # "Big River", "Long Island City", "The Alliance", "Khalid bin Said" vs "he said"): not reported.
 PLAIN = {"and", "the", "big", "long", "said", "van", "der", "de", "la", "del", "ter", "bin", "al",
          "street", "road", "lane", "avenue", "st", "rd", "baths", "station", "park", "hospital",
-         "centre", "center", "school", "church", "hall", "library", "court", "gas", "works"}
+         "centre", "center", "school", "church", "hall", "library", "court", "gas", "works",
+         "highway", "creek", "road"}
 
 
 def check(docs: list[dict]) -> list[str]:
