@@ -96,7 +96,7 @@ def load(src: Path) -> list[dict]:
 PLAIN = {"and", "the", "big", "long", "said", "van", "der", "de", "la", "del", "ter", "bin", "al",
          "street", "road", "lane", "avenue", "st", "rd", "baths", "station", "park", "hospital",
          "centre", "center", "school", "church", "hall", "library", "court", "gas", "works",
-         "highway", "creek", "road"}
+         "highway", "creek", "road", "flat"}
 
 
 def check(docs: list[dict]) -> list[str]:
