@@ -255,8 +255,8 @@ class Analyzer:
         out: list[Detection] = []
         for i, text in enumerate(texts):
             kept = self._clean(text, results[i])
-            if self.profile.detection.propagate_names:
-                kept = propagate(text, kept, self.name_blocked, not_names=self.not_names,
+            if self.profile.detection.propagate_names:  # extended first, so the grown names spread
+                kept = propagate(text, extend_names(text, kept, self.particles), self.name_blocked, not_names=self.not_names,
                                  lower_ok=census_names(first_only=True), not_before=self.not_before)
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             kept = drop_titles(text, extend_names(text, kept, self.particles), self.detached)

@@ -23,6 +23,7 @@ _TRAILING_INITIAL = re.compile(r"[ \t]+([A-Z])(?=([.:])(?:[ \t\n]|$))")
 _LEADING_INITIAL = re.compile(r"(?:^|(?<=[\n:(,\[]))[ \t]*(?P<ini>[A-Z]\.)[ \t]+$")
 # Willard "Will" Tsosie: a quoted word between two name words.
 _QUOTED = re.compile(r"[ \t]+[\"“'‘][^\W\d_][\w'’-]*[\"”'’][ \t]+$")
+_NICK_THEN_SURNAME = re.compile(r"[ \t]+[\"“][^\W\d_][\w'’-]*[\"”][ \t]+[A-Z][\w'’-]*[^\W\d_]")
 # What may stand before a particle that opens a name: line start, a field colon, a quote, a bracket.
 _NAME_OPENER = re.compile(r"(?:^|[\n:\"“(\[,])[ \t]*$")
 
@@ -45,6 +46,12 @@ def _particle_gap(gap: str, particles: frozenset[str]) -> bool:
     words = gap.split()
     return (0 < len(words) <= 3 and gap[:1] in " \t" and gap[-1:] in " \t" and "\n" not in gap
             and all(w.lower() in particles for w in words))
+
+
+def _nickname_surname(text: str, m: Mention) -> Mention:
+    """Margaret "Mags" O'Toole: a quoted nickname and the capitalised surname after a first name."""
+    t = _NICK_THEN_SURNAME.match(text, m.end)
+    return _with_end(m, t.end(), text) if t and m.text[:1].isupper() else m
 
 
 def _join(text: str, persons: list[Mention], particles: frozenset[str]) -> list[Mention]:
@@ -108,6 +115,6 @@ def extend_names(text: str, mentions: Iterable[Mention], particles: frozenset[st
     if not persons:
         return ms
     others = [m for m in ms if m.entity_type != ENTITY]
-    grown = [_leading_initial(text, _trailing_initial(text, _lead_particles(text, m, particles)))
-             for m in persons]
+    grown = [_nickname_surname(text, _leading_initial(text, _trailing_initial(
+        text, _lead_particles(text, m, particles)))) for m in persons]
     return others + _join(text, sorted(grown, key=lambda m: (m.start, -m.end)), particles)

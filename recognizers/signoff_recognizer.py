@@ -25,8 +25,8 @@ from recognizers.relation_recognizer import NOT_NAMES
 if TYPE_CHECKING:
     from deid.config import Profile
 
-# A lone line: one initial ("Y.", "O") or one lower-case word ("jay", "drew").
-_LONE = re.compile(r"(?m)^[ \t>]*(?P<name>[A-Z]\.?|[a-z][a-z'’-]{1,19})[ \t]*$")
+# A lone line: one initial ("Y.", "O"), one lower-case word ("jay", "drew") or one capitalised word.
+_LONE = re.compile(r"(?m)^[ \t>]*(?P<name>[A-Z]\.?|[a-z][a-z'’-]{1,19}|[A-Z][a-z'’-]{1,19})[ \t]*$")
 _NEXT_LINE = re.compile(r"\s*\n([^\n]*\S[^\n]*)")
 _SEPARATOR = re.compile(r"[ \t>]*(?:--|—|__+)[ \t]*$|[ \t>]*On\b[^\n]{4,120}\bwrote:[ \t]*$")
 
@@ -49,7 +49,7 @@ def _first_name(word: str) -> bool:
 
 
 class SignoffRecognizer(ContextNameRecognizer):
-    """A writer's initial or lower-case first name alone on a message's last line."""
+    """A writer's initial or first name alone on a message's last line."""
 
     def __init__(self, cues: NameCues, closers: frozenset[str], language: str = "en",
                  score: float = NER_BEATING_SCORE) -> None:
@@ -78,7 +78,10 @@ class SignoffRecognizer(ContextNameRecognizer):
             prev, nxt = _neighbour_lines(text, m.start(), m.end())
             closing = self._closing(prev)
             separated = nxt is not None and bool(_SEPARATOR.match(nxt))
-            if name[:1].isupper():
+            if len(name) > 2 and name[0].isupper():  # "Cheers,\nShiv": a capitalised word after a closer
+                if closing and self._word_ok(name):
+                    yield m.start("name"), m.end("name"), self.score
+            elif name[:1].isupper():
                 letter = name[0]
                 if closing or separated or (nxt is None and name.endswith(".") and letter not in "AI"):
                     yield m.start("name"), m.start("name") + 1, self.score

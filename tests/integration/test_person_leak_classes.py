@@ -36,6 +36,7 @@ def _covered(engine, text: str, words: list[str]) -> bool:
     ("Notes for the group.\nWe survived the winter.\nV.\n", ["V"]),
     ("can't make it. sorry\n\nmika\n\n--\nOn Mon 3 Mar 2025 at 10:00, Tamsin Grey wrote:\n> ok", ["mika"]),
     ("Hope that helps.\n\nCheers,\nwill\n", ["will"]),
+    ("I'll bring it in.\n\nThanks a million,\nTavi\n087 555 0100\n", ["Tavi"]),
     ("see you at 5, i will bring the forms.\n\ndrew\n", ["drew"]),
     ("Signed: V. Oduya-Lindqvist\n", ["V", "Oduya", "Lindqvist"]),
 ])
@@ -49,6 +50,7 @@ def test_person_leaks_when_signoff_then_name(engine, text, words):
     ("Love you.\nx\n", "x"),
     ("Session ended early.\nagain\n", "again"),          # no closing line, no separator
     ("Thanks\nteam\n", "team"),                          # a role word
+    ("Thanks,\nEveryone\n", "Everyone"),                  # a stop word
     ("CLIENT: so that was it\nyeah\n", "yeah"),           # a transcript's last word
     ("It went fine.\n\ntomorrow\n", "tomorrow"),
 ])
@@ -115,6 +117,7 @@ def test_person_leaks_when_bracketed_label_is_role_then_kept(engine, name):
     ("Progress note. Will said he slept badly.", ["Will"]),
     ("Group validated. Joy to meet individually with her therapist.", ["Joy"]),
     ('Client: Benedict "Ben" Okafor   MRN 123', ["Benedict", "Ben", "Okafor"]),
+    ('- Rosalind "Roz" Quennell present.\nGroup: Roz and Tam supported each other.', ["Roz", "Quennell"]),
 ])
 def test_person_leaks_when_lookalike_used_as_name_then_name(engine, text, words):
     assert _covered(engine, text, words)
