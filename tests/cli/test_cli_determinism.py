@@ -120,3 +120,37 @@ def test_two_workers_write_what_one_writes_on_dev_documents_with_near_misses(tmp
     one = _run(parent, tmp_path / "in", tmp_path / "one", vault=tmp_path / "v1.db", workers=1)
     two = _run(parent, tmp_path / "in", tmp_path / "two", vault=tmp_path / "v2.db", workers=2)
     assert one == two and len(one) >= 4
+
+
+def _docx(path: Path) -> None:
+    import datetime as dt
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Session with Dana Whitfield from Tacoma on 03/14/2024.")
+    d.add_paragraph("Her brother Tomasz called Lincoln High School.")
+    d.core_properties.title = "Notes on Dana Whitfield"
+    d.core_properties.modified = dt.datetime(2024, 3, 14, 17, 5)
+    d.save(str(path))
+
+
+def test_two_runs_over_a_docx_are_byte_identical_and_another_secret_differs(tmp_path, parent, monkeypatch):
+    """Zip entry times and core dates are not taken from the clock: a later run writes the same
+    .docx bytes; another secret writes other surrogates into it."""
+    import time
+    import types
+    import zipfile
+
+    src = _corpus(tmp_path / "in")
+    _docx(src / "case-a" / "notes.docx")
+    one = _run(parent, src, tmp_path / "one")
+    later = types.SimpleNamespace(time=lambda: time.time() + 400 * 86400, localtime=time.localtime)
+    monkeypatch.setattr(zipfile, "time", later)  # as if run a year later
+    two = _run(parent, src, tmp_path / "two")
+    other = _run(parent, src, tmp_path / "other", secret=OTHER)
+    assert one["case-a/notes.docx"] == two["case-a/notes.docx"] and one == two
+    assert other["case-a/notes.docx"] != one["case-a/notes.docx"]
+    with zipfile.ZipFile(tmp_path / "one" / "case-a" / "notes.docx") as z:
+        body = z.read("word/document.xml") + z.read("docProps/core.xml")
+    assert b"Whitfield" not in body and b"2024-03-14T17" not in body
