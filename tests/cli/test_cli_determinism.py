@@ -154,3 +154,36 @@ def test_two_runs_over_a_docx_are_byte_identical_and_another_secret_differs(tmp_
     with zipfile.ZipFile(tmp_path / "one" / "case-a" / "notes.docx") as z:
         body = z.read("word/document.xml") + z.read("docProps/core.xml")
     assert b"Whitfield" not in body and b"2024-03-14T17" not in body
+
+
+LONG_DOC = ("Session {n}. Bernie said the week was hard and that hope kept him going; then Hope phoned "
+            "him on 03/14/2024. Mr. Quillfeather slept badly.\n")
+LONG_KEY = ("Session 51. Bernard Quillfeather talked about his sister Hope Quillfeather, seen on "
+            "03/14/2024.\n")
+
+
+def test_a_case_longer_than_a_batch_gets_one_surrogate_per_entity_with_any_workers(tmp_path, parent):
+    """A fictional 70-document case (batch_size 1 here; it was once split every 4 batches): the
+    full name and the sister are named only in document 51, yet 'Bernie' and 'Hope' get the same
+    surrogate, and the date the same shift, in all 70; 1 and 2 workers write the same bytes."""
+    import re
+
+    src = tmp_path / "in"
+    (src / "case-z").mkdir(parents=True)
+    (src / "case-z" / "a.txt").write_text("Progress note: Orlagh Brennick slept better.\n", encoding="utf-8")
+    for i in range(70):
+        text = LONG_KEY if i == 50 else LONG_DOC.format(n=i + 1)
+        (src / "case-long" / f"s{i:03d}.txt").parent.mkdir(exist_ok=True)
+        (src / "case-long" / f"s{i:03d}.txt").write_text(text, encoding="utf-8")
+    one = _run(parent, src, tmp_path / "one", workers=1)
+    two = _run(parent, src, tmp_path / "two", workers=2)
+    assert one == two and len(one) == 71
+    shape = re.compile(r"Session \d+\. (\w+) said the week was hard and that hope kept him going; "
+                       r"then (\w+) phoned him on (\S+)\. Mr\. (\w+) slept badly\.\n")
+    found = {shape.fullmatch(v.decode("utf-8")).groups() for k, v in one.items()
+             if k.startswith("case-long/") and k != "case-long/s050.txt"}
+    assert len(found) == 1  # one surrogate for each entity, one date shift, across the case
+    (bernie, hope, date, surname), = found
+    assert bernie != "Bernie" and hope != "Hope" and surname != "Quillfeather" and date != "03/14/2024"
+    key = one["case-long/s050.txt"].decode("utf-8")
+    assert f"sister {hope} {surname}" in key and date in key
