@@ -105,6 +105,7 @@ class Pseudonymizer:
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
     _corpus: CorpusWords | None = field(default=None, repr=False)
+    _known: Any = field(default=None, repr=False)  # known.KnownSurrogates, for the residual risk
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -652,6 +653,19 @@ class Pseudonymizer:
             return False  # every tag shape has a bracket or an underscore
         t = text.strip()
         return bool(TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t))
+
+    def surrogate_words(self) -> frozenset[str]:
+        """Normalised surrogates this process assigned or read, and those its vault holds
+        (lower-cased whole surrogates, their words and squeezed forms; deid/pseudo/known.py)."""
+        if self._known is None:
+            from deid.pseudo.known import KnownSurrogates
+
+            self._known = KnownSurrogates()
+        return self._known.update(self.table, self.vault)
+
+    def is_surrogate(self, text: str) -> bool:
+        """True when a lower-cased word, phrase or squeezed form is one of surrogate_words()."""
+        return text in self.surrogate_words()
 
     # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
     def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
