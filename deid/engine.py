@@ -30,8 +30,6 @@ class Engine:
     pseudo: Pseudonymizer
     anonymizer: AnonymizerEngine
     warm: bool = False
-    _store_path: str = ""  # a worker's open connection to the parent's state store (parallel runs)
-    _store_conn: Any = None
 
     @classmethod
     def build(cls, profile: Profile, secret: bytes, **pseudo_kwargs: Any) -> "Engine":
@@ -122,11 +120,7 @@ class Engine:
 
     def use_pseudonym_store(self, path: str, upto: int) -> None:
         """In a worker: read the parent's phase-2 assignments from its state store, as of `upto`."""
-        if self._store_path != path:
-            from deid.pseudo.state_store import open_reader
-
-            self._store_conn, self._store_path = open_reader(path), path
-        self.pseudo.use_store(self._store_conn, upto)
+        self.pseudo.use_store_at(path, upto)  # the connection lives in the pseudonymizer's WorkerState
 
     def replace(self, doc: Document, mentions: list[Mention]) -> str:
         """Phase 3: the de-identified text of one document."""

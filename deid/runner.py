@@ -95,16 +95,16 @@ def plan_jobs(input_path: Path, output_path: Path) -> list[Job]:
     return jobs
 
 
-CASE_BATCH_FACTOR = 4  # a case longer than this many batches is split (memory stays bounded)
-
-
 def _batches(jobs: list[tuple[int, Job]], size: int) -> Iterator[list[tuple[int, Job]]]:
-    """Batches of at most `size` files that keep each case whole (jobs come sorted by path, so a
-    case's files are together), so case-level name propagation sees every document of the case.
+    """Batches of about `size` files that keep each case whole (jobs come sorted by path, so a
+    case's files are together).
 
     A case that does not fit in what is left of a batch starts the next one; a case longer than
-    `size` gets batches of its own, of up to CASE_BATCH_FACTOR * size files (memory stays bounded;
-    a longer case is split). Batching never depends on the number of workers.
+    `size` is one batch of its own, however long: case-level name propagation (phase 1) and the
+    case's entity resolution (phase 2: nicknames, short forms, the client) must see every
+    document of the case, or its documents would get different surrogates. Only the case's texts
+    and mentions are held meanwhile (spaCy still runs `size` at a time). Batching never depends
+    on the number of workers.
     """
     runs: list[list[tuple[int, Job]]] = []
     for item in jobs:
@@ -112,15 +112,13 @@ def _batches(jobs: list[tuple[int, Job]], size: int) -> Iterator[list[tuple[int,
             runs[-1].append(item)
         else:
             runs.append([item])
-    cap = size * CASE_BATCH_FACTOR
     cur: list[tuple[int, Job]] = []
     for case_jobs in runs:
         if cur and len(cur) + len(case_jobs) > size:
             yield cur
             cur = []
         if len(case_jobs) > size:
-            for i in range(0, len(case_jobs), cap):
-                yield case_jobs[i:i + cap]
+            yield case_jobs
             continue
         cur.extend(case_jobs)
     if cur:

@@ -6,8 +6,11 @@ Every ``w:t`` (text), ``w:delText`` (tracked deletions still hold the old words)
 footnotes, endnotes and comments is an editable piece. Pieces of one paragraph are joined
 without glue (tabs and breaks become a space) and paragraphs by a newline, so the recognizers
 read the running text. Who wrote it is removed: comment and tracked-change authors, initials and
-dates, ``people.xml``, core properties ``author``/``last_modified_by`` and app properties
+dates, ``people.xml``, core properties ``author``/``last_modified_by``, the core dates
+(``created``/``modified``/``lastPrinted``: when the note was written) and app properties
 ``Company``/``Manager``; the other core text properties (title, subject, ...) are de-identified.
+The file is written deterministically (the same input and secret give the same bytes): zip
+entries in a fixed order (``[Content_Types].xml`` first, then by name) with a fixed timestamp.
 External link targets (``mailto:``, profile URLs) are replaced by ``#``: their visible text is a
 run like any other, but the target itself is not text the recognizers see.
 """
@@ -15,6 +18,8 @@ run like any other, but the target itself is not text the recognizers see.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -33,7 +38,9 @@ _WHO_ATTRS = ("author", "initials", "userId", "providerId")
 _CORE_TEXT = ("title", "subject", "keywords", "comments", "category", "content_status",
               "identifier", "version")
 _APP_WHO = ("Company", "Manager")
+_CORE_DATES = ("created", "modified", "lastPrinted")
 ANON_AUTHOR = "deid"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can hold: no clock in the output
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class DocxFormat:
             setattr(props, name, next(it))
         props.author = ""
         props.last_modified_by = ""
+        _strip_core_dates(props._element)
         for px in roots:
             _strip_who(px.root)
             px.save()
@@ -158,7 +166,31 @@ class DocxFormat:
                 if rel.is_external:
                     rel._target = "#"
         _strip_package_who(document.part.package)
-        atomic_write(dest, lambda tmp: document.save(str(tmp)))
+        buf = io.BytesIO()
+        document.save(buf)
+        atomic_write(dest, _deterministic_zip(buf.getvalue()))
+
+
+def _strip_core_dates(core: Any) -> None:
+    """Drop the core properties' dates (python-docx may also have stamped a new part 'now')."""
+    for el in list(core):
+        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _CORE_DATES:
+            core.remove(el)
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """The same package with entries in a fixed order and fixed timestamps/attributes, so two
+    runs over one input write byte-identical files ([Content_Types].xml stays first)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o600 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
 
 
 def _strip_who(root: Any) -> None:

@@ -107,12 +107,12 @@ class Pseudonymizer:
     _dayfirst: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
     _journal: list[tuple[str, Any, str]] = field(default_factory=list, repr=False)
     _journal_base: int = 0  # journal position of _journal[0] (earlier entries were handed over)
-    _store: Any = field(default=None, repr=False)  # parent's state store for worker runs
-    _store_dir: Any = field(default=None, repr=False)
+    _state: Any = field(default=None, repr=False)  # state_store.WorkerState (worker runs only)
     _fed: bool = False
     _letter_map: dict[str, str] | None = field(default=None, repr=False)
     _roster_ident: str | None = field(default=None, repr=False)
     _corpus: CorpusWords | None = field(default=None, repr=False)
+    _known: Any = field(default=None, repr=False)  # known.KnownSurrogates, for the residual risk
 
     @classmethod
     def from_profile(cls, profile: Profile, secret: bytes, vault: str | Path | None = None,
@@ -663,6 +663,19 @@ class Pseudonymizer:
             return False
         return all(w in _tag_words(tuple(self.labels.items())) for w in _BARE_TAG.findall(t))
 
+    def surrogate_words(self) -> frozenset[str]:
+        """Normalised surrogates this process assigned or read, and those its vault holds
+        (lower-cased whole surrogates, their words and squeezed forms; deid/pseudo/known.py)."""
+        if self._known is None:
+            from deid.pseudo.known import KnownSurrogates
+
+            self._known = KnownSurrogates()
+        return self._known.update(self.table, self.vault)
+
+    def is_surrogate(self, text: str) -> bool:
+        """True when a lower-cased word, phrase or squeezed form is one of surrogate_words()."""
+        return text in self.surrogate_words()
+
     # ---- proofs of deid's own output (deid/pseudo/proofs.py) --------------------------------
     def written_proofs(self, doc: Document, mentions: list[Mention], new_text: str) -> list[tuple[str, int]]:
         """Keyed hashes proving a rewritten document is deid's output (for the vault; hashes only)."""
@@ -719,19 +732,29 @@ class Pseudonymizer:
     def state_store(self) -> Any:
         """Parent: this process's state store for worker runs (made on first use, in a private
         temporary folder); from then on the table and aliases live there, this step's in memory."""
-        if self._store is None:
-            import tempfile
+        state = self.worker_state()
+        if state.store is None:
+            from deid.pseudo.state_store import OverlayMapping
 
-            from deid.pseudo.state_store import OverlayMapping, StateStore
-
-            self._store_dir = tempfile.TemporaryDirectory(prefix="deid-state-")
-            self._store = StateStore(Path(self._store_dir.name) / "state.db")
+            store = state.create()
             before = self.snapshot()
-            self._store.append(before, -len(before))  # held earlier: visible to every batch
+            store.append(before, -len(before))  # held earlier: visible to every batch
             self.forget_journal(self.journal_position())
-            self.table = OverlayMapping(self._store.conn, "t")  # type: ignore[assignment]
-            self.aliases = OverlayMapping(self._store.conn, "a")  # type: ignore[assignment]
-        return self._store
+            self.table = OverlayMapping(store.conn, "t")  # type: ignore[assignment]
+            self.aliases = OverlayMapping(store.conn, "a")  # type: ignore[assignment]
+        return state.store
+
+    def worker_state(self) -> Any:
+        """This process's link to the run's state store (state_store.WorkerState), made on first use."""
+        if self._state is None:
+            from deid.pseudo.state_store import WorkerState
+
+            self._state = WorkerState()
+        return self._state
+
+    def use_store_at(self, path: str, upto: int) -> None:
+        """Worker: read the parent's state store at `path` as of journal position `upto`."""
+        self.use_store(self.worker_state().reader(path), upto)
 
     def flush_to_store(self) -> int:
         """Parent, after a phase-2 step: append its journal entries to the store; the new position."""

@@ -14,6 +14,8 @@ temporary folder for the run and is deleted with it.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -50,6 +52,35 @@ class StateStore:
     def close(self) -> None:
         """Close the connection (the file is removed with the run's folder)."""
         self.conn.close()
+
+
+@dataclass
+class WorkerState:
+    """One process's link to the run's state store, owned by its Pseudonymizer.
+
+    The parent creates the store (``create``: a StateStore in a private temporary folder, removed
+    with this object or at exit); a worker opens the parent's file read-only (``reader``: one
+    connection, reopened only when a run hands it another path).
+    """
+
+    path: str = ""
+    conn: sqlite3.Connection | None = field(default=None, repr=False)
+    store: StateStore | None = field(default=None, repr=False)  # parent only
+    folder: Any = field(default=None, repr=False)  # parent only: tempfile.TemporaryDirectory
+
+    def create(self) -> StateStore:
+        """Parent: make the store (once) and return it."""
+        if self.store is None:
+            self.folder = tempfile.TemporaryDirectory(prefix="deid-state-")
+            self.store = StateStore(Path(self.folder.name) / "state.db")
+            self.path, self.conn = str(self.store.path), self.store.conn
+        return self.store
+
+    def reader(self, path: str) -> sqlite3.Connection:
+        """Worker: a read-only connection to the parent's store at ``path`` (kept while it is the same)."""
+        if self.conn is None or self.path != path:
+            self.conn, self.path = open_reader(path), path
+        return self.conn
 
 
 class StateView:

@@ -120,3 +120,70 @@ def test_two_workers_write_what_one_writes_on_dev_documents_with_near_misses(tmp
     one = _run(parent, tmp_path / "in", tmp_path / "one", vault=tmp_path / "v1.db", workers=1)
     two = _run(parent, tmp_path / "in", tmp_path / "two", vault=tmp_path / "v2.db", workers=2)
     assert one == two and len(one) >= 4
+
+
+def _docx(path: Path) -> None:
+    import datetime as dt
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Session with Dana Whitfield from Tacoma on 03/14/2024.")
+    d.add_paragraph("Her brother Tomasz called Lincoln High School.")
+    d.core_properties.title = "Notes on Dana Whitfield"
+    d.core_properties.modified = dt.datetime(2024, 3, 14, 17, 5)
+    d.save(str(path))
+
+
+def test_two_runs_over_a_docx_are_byte_identical_and_another_secret_differs(tmp_path, parent, monkeypatch):
+    """Zip entry times and core dates are not taken from the clock: a later run writes the same
+    .docx bytes; another secret writes other surrogates into it."""
+    import time
+    import types
+    import zipfile
+
+    src = _corpus(tmp_path / "in")
+    _docx(src / "case-a" / "notes.docx")
+    one = _run(parent, src, tmp_path / "one")
+    later = types.SimpleNamespace(time=lambda: time.time() + 400 * 86400, localtime=time.localtime)
+    monkeypatch.setattr(zipfile, "time", later)  # as if run a year later
+    two = _run(parent, src, tmp_path / "two")
+    other = _run(parent, src, tmp_path / "other", secret=OTHER)
+    assert one["case-a/notes.docx"] == two["case-a/notes.docx"] and one == two
+    assert other["case-a/notes.docx"] != one["case-a/notes.docx"]
+    with zipfile.ZipFile(tmp_path / "one" / "case-a" / "notes.docx") as z:
+        body = z.read("word/document.xml") + z.read("docProps/core.xml")
+    assert b"Whitfield" not in body and b"2024-03-14T17" not in body
+
+
+LONG_DOC = ("Session {n}. Bernie said the week was hard and that hope kept him going; then Hope phoned "
+            "him on 03/14/2024. Mr. Quillfeather slept badly.\n")
+LONG_KEY = ("Session 51. Bernard Quillfeather talked about his sister Hope Quillfeather, seen on "
+            "03/14/2024.\n")
+
+
+def test_a_case_longer_than_a_batch_gets_one_surrogate_per_entity_with_any_workers(tmp_path, parent):
+    """A fictional 70-document case (batch_size 1 here; it was once split every 4 batches): the
+    full name and the sister are named only in document 51, yet 'Bernie' and 'Hope' get the same
+    surrogate, and the date the same shift, in all 70; 1 and 2 workers write the same bytes."""
+    import re
+
+    src = tmp_path / "in"
+    (src / "case-z").mkdir(parents=True)
+    (src / "case-z" / "a.txt").write_text("Progress note: Orlagh Brennick slept better.\n", encoding="utf-8")
+    for i in range(70):
+        text = LONG_KEY if i == 50 else LONG_DOC.format(n=i + 1)
+        (src / "case-long" / f"s{i:03d}.txt").parent.mkdir(exist_ok=True)
+        (src / "case-long" / f"s{i:03d}.txt").write_text(text, encoding="utf-8")
+    one = _run(parent, src, tmp_path / "one", workers=1)
+    two = _run(parent, src, tmp_path / "two", workers=2)
+    assert one == two and len(one) == 71
+    shape = re.compile(r"Session \d+\. (\w+) said the week was hard and that hope kept him going; "
+                       r"then (\w+) phoned him on (\S+)\. Mr\. (\w+) slept badly\.\n")
+    found = {shape.fullmatch(v.decode("utf-8")).groups() for k, v in one.items()
+             if k.startswith("case-long/") and k != "case-long/s050.txt"}
+    assert len(found) == 1  # one surrogate for each entity, one date shift, across the case
+    (bernie, hope, date, surname), = found
+    assert bernie != "Bernie" and hope != "Hope" and surname != "Quillfeather" and date != "03/14/2024"
+    key = one["case-long/s050.txt"].decode("utf-8")
+    assert f"sister {hope} {surname}" in key and date in key

@@ -106,3 +106,39 @@ def test_docx_that_is_not_a_zip_is_a_document_error(tmp_path):
     src.write_bytes(b"not a zip")
     with pytest.raises(DocumentError):
         format_for(src).read(src, "bad.docx", "c")
+
+
+def _write_copy(src, dest):
+    fmt = format_for(src)
+    doc = fmt.read(src, "in.docx", "c")[0]
+    fmt.write([doc], [[doc.text[s:e] for s, e in doc.layout.spans]], dest)
+
+
+def test_docx_writer_output_does_not_depend_on_the_clock(tmp_path, monkeypatch):
+    """Zip entry times come from the clock unless fixed: a run a year later writes the same bytes."""
+    import datetime as dt
+    import time
+    import types
+    import zipfile
+
+    src = tmp_path / "in.docx"
+    _make(src)
+    d = docx.Document(str(src))
+    d.core_properties.created = dt.datetime(2024, 3, 1, 9, 30)
+    d.core_properties.modified = dt.datetime(2024, 3, 2, 17, 5)
+    d.core_properties.last_printed = dt.datetime(2024, 3, 3, 8, 0)
+    d.save(str(src))
+    _write_copy(src, tmp_path / "one.docx")
+    later = types.SimpleNamespace(time=lambda: time.time() + 400 * 86400, localtime=time.localtime)
+    monkeypatch.setattr(zipfile, "time", later)
+    _write_copy(src, tmp_path / "two.docx")
+    assert (tmp_path / "one.docx").read_bytes() == (tmp_path / "two.docx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.docx") as z:
+        names = z.namelist()
+        assert names[0] == "[Content_Types].xml" and names[1:] == sorted(names[1:])
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode("utf-8")
+    for tag in ("created", "modified", "lastPrinted", "2024-03"):  # when the note was written goes
+        assert tag not in core
+    out = docx.Document(str(tmp_path / "one.docx"))
+    assert out.core_properties.title == "Notes on Dana" and out.paragraphs[0].text.startswith("Session")

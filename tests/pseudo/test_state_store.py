@@ -77,3 +77,36 @@ def test_parent_overlay_reads_flushed_entries_from_the_store_and_pending_ones_fr
     p.flush_to_store()
     assert p.table["k1"] == "Marta" and dict(p.table.items())["k1"] == "Marta"
     assert "never-set" not in p.table
+
+
+def test_worker_state_is_one_object_owned_by_the_pseudonymizer(tmp_path):
+    """Parent and worker sides of the state store live in one WorkerState of the pseudonymizer
+    (the engine keeps none): the parent's store and folder, a worker's reused reader."""
+    import dataclasses
+    from pathlib import Path
+
+    from deid.config import load_profile
+    from deid.engine import Engine
+    from deid.pseudo import Pseudonymizer
+    from deid.pseudo.state_store import WorkerState
+
+    assert not [f.name for f in dataclasses.fields(Engine) if "store" in f.name]
+    profile = load_profile("default")
+    parent = Pseudonymizer.from_profile(profile, b"state-store-test-secret-000")
+    parent._set("k1", "Maria")
+    store = parent.state_store()
+    state = parent.worker_state()
+    assert isinstance(state, WorkerState) and state.store is store and state.path == str(store.path)
+    assert Path(state.path).parent == Path(state.folder.name)
+    pos = parent.flush_to_store()
+    worker = Pseudonymizer.from_profile(profile, b"state-store-test-secret-000")
+    engine = Engine(profile=profile, analyzer=None, pseudo=worker, anonymizer=None)  # type: ignore[arg-type]
+    engine.use_pseudonym_store(state.path, pos)
+    conn = worker.worker_state().conn
+    assert worker.table["k1"] == "Maria" and worker.worker_state().store is None
+    engine.use_pseudonym_store(state.path, pos)  # the next batch of the run: same connection
+    assert worker.worker_state().conn is conn
+    other = tmp_path / "other.db"
+    other.write_bytes(Path(state.path).read_bytes())
+    engine.use_pseudonym_store(str(other), pos)  # another run's store: reopened
+    assert worker.worker_state().conn is not conn and worker.worker_state().path == str(other)

@@ -260,13 +260,31 @@ def test_residual_recognises_deids_own_surrogates(span, expected):
     assert _is_surrogate(span, known, _honorifics()) is expected
 
 
-def test_run_surrogates_include_worker_table_and_vault():
+def test_run_surrogates_asks_the_pseudonymizer_not_its_table():
     from types import SimpleNamespace
 
     from deid.risk import run_surrogates
 
-    vault = SimpleNamespace(known_renderings=lambda: {"ann lee"})
-    engine = SimpleNamespace(pseudo=SimpleNamespace(table={"k1": "Maria Lopez"}, vault=vault))
-    known = run_surrogates(engine)
-    assert {"maria", "lopez", "ann", "lee"} <= known
+    asked = SimpleNamespace(surrogate_words=lambda: frozenset({"maria", "lopez"}),
+                            table={"k1": "Dana Whitfield"})  # the table is the pseudonymizer's business
+    assert run_surrogates(SimpleNamespace(pseudo=asked)) == {"maria", "lopez"}
     assert run_surrogates(SimpleNamespace(pseudo=SimpleNamespace())) == frozenset()
+
+
+def test_pseudonymizer_knows_its_surrogates_from_table_vault_and_worker_store(tmp_path):
+    from deid.config import load_profile
+    from deid.pseudo import Pseudonymizer
+    from deid.pseudo.state_store import StateStore, open_reader
+
+    pseudo = Pseudonymizer.from_profile(load_profile("default"), b"known-secret-0123456789abcdef")
+    pseudo.table["k1"] = "Maria Lopez"
+    pseudo.vault.add_rendered(["14 March 2031"])
+    for word in ("maria", "lopez", "maria lopez", "march", "14 march 2031"):
+        assert pseudo.is_surrogate(word), word
+    assert not pseudo.is_surrogate("dana")
+    store = StateStore(tmp_path / "state.db")
+    store.append([("t", "k2", "Ann Lee"), ("t", "k3", "Tomas Reyes")], 0)
+    worker = Pseudonymizer.from_profile(load_profile("default"), b"known-secret-0123456789abcdef")
+    worker.use_store(open_reader(tmp_path / "state.db"), 1)  # as of position 1: only k2
+    assert worker.table.get("k2") == "Ann Lee" and worker.table.get("k3") is None
+    assert worker.is_surrogate("ann") and not worker.is_surrogate("reyes")

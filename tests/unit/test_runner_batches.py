@@ -1,4 +1,5 @@
-"""runner batches keep a case whole (case-level name propagation sees all of it), bounded in size."""
+"""runner batches keep a case whole, however long (case-level name propagation and entity resolution
+see all of it); cases shorter than a batch share batches."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deid.runner import CASE_BATCH_FACTOR, _batches
+from deid.runner import _batches
 from deid.stages import Job
 
 
@@ -21,8 +22,8 @@ def _shape(cases: str, size: int) -> list[str]:
 @pytest.mark.parametrize("cases,size,expected", [
     ("aaabbbcccddd", 8, ["aaabbb", "cccddd"]),        # 'ccc' would straddle a cut: it starts the next batch
     ("abcdefghi", 8, ["abcdefgh", "i"]),              # one-file cases fill batches as before
-    ("aaaaaaaaa", 8, ["aaaaaaaaa"]),                  # a case longer than a batch stays whole up to the cap
-    ("z" + "a" * 40 + "bb", 8, ["z", "a" * 32, "a" * 8, "bb"]),  # beyond the cap it is split
+    ("aaaaaaaaa", 8, ["aaaaaaaaa"]),                  # a case longer than a batch stays whole
+    ("z" + "a" * 70 + "bb", 8, ["z", "a" * 70, "bb"]),  # however long (it once split at 4 batch sizes)
 ])
 def test_runner_batches_end_where_a_case_ends(cases, size, expected):
     assert _shape(cases, size) == expected
@@ -32,4 +33,4 @@ def test_runner_batches_keep_every_job_once_in_order():
     jobs = _jobs("aabbbbbbbbbbbccd" * 3)
     flat = [seq for b in _batches(jobs, 4) for seq, _ in b]
     assert flat == [seq for seq, _ in jobs]
-    assert max(len(b) for b in _batches(jobs, 4)) <= 4 * CASE_BATCH_FACTOR
+    assert [len(b) for b in _batches(jobs, 4)] == [2, 11, 3] * 3
