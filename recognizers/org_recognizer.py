@@ -98,9 +98,11 @@ _FIELD_LABEL = rf"(?:(?<=^[ \t*]*)|(?<=[ \t]{{2}}|[|·;][ \t]?))\**{cue_regex('o
 
 
 def _firm_pair(text: str, start: int, end: int) -> bool:
-    """ "at hollis and crane": the first word is no common English word (a surname or brand)."""
-    first = text[start:end].split()[0]
-    return not is_common_word(first)
+    """ "at hollis and crane": the first word has no usual lower-case part of speech (a surname or brand)."""
+    from recognizers.pos_guess import pos_table
+
+    first = text[start:end].split()[0].lower()
+    return not pos_table().get(first, ("", ""))[0]
 
 
 class OrganizationRecognizer(RegexRecognizer):

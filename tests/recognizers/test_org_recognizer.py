@@ -51,6 +51,7 @@ def test_org_recognizer_when_method_degree_or_generic_then_nothing(text):
     ("he keeps driving past the Engine 22 house", "Engine 22"),
     ("the Ladder 3 crew came out", "Ladder 3"),
     ("rules are rules at pellworth and dunne\nok", "pellworth and dunne"),
+    ("she says rules are rules at brannock and vale\nok", "brannock and vale"),
 ])
 def test_org_recognizer_when_field_kind_word_or_unit_then_found(text, expected):
     assert expected in found(REC, text)
@@ -63,6 +64,7 @@ def test_org_recognizer_when_field_kind_word_or_unit_then_found(text, expected):
     "school: she is doing fine",
     "the engine 22 times",
     "at lunch and dinner.",
+    "at peace and quiet.",
 ])
 def test_org_recognizer_when_generic_words_then_nothing(text):
     assert found(REC, text) == []
