@@ -132,7 +132,8 @@ class CalendarDateRecognizer(RegexRecognizer):
              rf"\b(?:(?i:early|late|mid|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
              rf"(?:\s*[-–/]\s*{_MONTH})?,?\s+(?:of\s+)?{YEAR}\b", 0.85),
         Rule("season-year", rf"\b(?:(?i:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+)?{YEAR}\b", 0.7),
-        Rule("holiday", rf"\b{HOLIDAY}(?:,?\s+{YEAR})?(?!\w)", 0.6),
+        Rule("holiday", rf"\b{HOLIDAY}(?:[ \t]+(?i:night|eve|morning|evening|weekend|week)(?=,?\s+{YEAR}))?"
+                        rf"(?:,?\s+{YEAR})?(?!\w)", 0.6),
         Rule("numeric-dmy", rf"\b{_WD}?\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![/.\-]\d){_CLOCK}",
              0.7, check=_check_numeric),
         Rule("iso", rf"\b{_WD}?(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d)){_CLOCK}", 0.85),

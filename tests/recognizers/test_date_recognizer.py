@@ -201,3 +201,16 @@ def test_date_recognizer_when_time_or_ordinal_noun_alone_then_nothing(text):
 ])
 def test_date_recognizer_when_number_after_date_then_not_a_time(text, expected):
     assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("chest pain on Diwali night 2023.", "Diwali night 2023"),
+    ("Thanksgiving week 2022, again", "Thanksgiving week 2022"),
+    ("the 9th above in the hall", "9th"),
+])
+def test_date_recognizer_when_holiday_part_with_year_or_nth_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+def test_date_recognizer_when_holiday_part_without_year_then_only_holiday():
+    assert "Easter weekend" not in found(REC, "on Easter weekend we left")
