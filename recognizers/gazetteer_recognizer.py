@@ -31,6 +31,14 @@ _CAP_RUN = re.compile(r"\b\p{Lu}[\p{L}'’\-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’\-]*\.
 _LOWER_AFTER = re.compile(r"(?i:\b(?:in|from|to|near|around|outside|at|into|through|via)\s+)([a-z][a-z\-]+(?:\s[a-z]+)?)\b")
 
 
+@lru_cache(maxsize=1)
+def _lower_of() -> re.Pattern[str]:
+    """ "the whole of madurai", "the outskirts of eastleigh": a place-part noun, then "of" and a town."""
+    from recognizers.cues import cue_regex
+
+    return re.compile(rf"\b{cue_regex('place_of_cues')}\s+of\s+([a-z][a-z\-]+(?:\s[a-z]+)?)\b")
+
+
 def fold(name: str) -> str:
     """Lower-case, accents removed ("Kaikōura" -> "kaikoura")."""
     nfkd = unicodedata.normalize("NFKD", name)
@@ -117,7 +125,8 @@ class PlaceGazetteerRecognizer(LocalRecognizer):
                     i += hit
                 else:
                     i += 1
-        for m in _LOWER_AFTER.finditer(text):
+        of_hits = (m for m in _lower_of().finditer(text) if not m.group(1).split()[0].endswith("ing"))
+        for m in (*_LOWER_AFTER.finditer(text), *of_hits):
             cand = m.group(1)
             for piece in (cand, cand.split()[0]):
                 if piece in big or _lower_town(piece, names):

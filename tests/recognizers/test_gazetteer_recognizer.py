@@ -55,3 +55,13 @@ def test_gazetteer_when_lower_case_small_town_after_preposition_then_found(analy
 ])
 def test_gazetteer_when_lower_case_word_or_name_then_no_town(analyzer, text):
     assert found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the whole of madurai will see it", ["madurai"]),
+    ("the rest of march was bad", []),
+    ("the edge of reading and writing", []),
+    ("the middle of nowhere", []),
+])
+def test_gazetteer_when_place_part_of_lower_case_town_then_found(analyzer, text, expected):
+    assert found(analyzer, text) == expected
