@@ -41,8 +41,8 @@ def test_gazetteer_when_common_word_or_country_then_nothing(analyzer, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("he would drive to the bowls club in eastleigh every friday", "eastleigh"),
-    ("she grew up near scheveningen with her aunt", "scheveningen"),
+    ("he would drive to the bowls club in bracknell every friday", "bracknell"),
+    ("she grew up near zandvoort with her aunt", "zandvoort"),
 ])
 def test_gazetteer_when_lower_case_small_town_after_preposition_then_found(analyzer, text, expected):
     assert expected in found(analyzer, text)
@@ -58,7 +58,7 @@ def test_gazetteer_when_lower_case_word_or_name_then_no_town(analyzer, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("the whole of madurai will see it", ["madurai"]),
+    ("the whole of coimbatore will know", ["coimbatore"]),
     ("the rest of march was bad", []),
     ("the edge of reading and writing", []),
     ("the middle of nowhere", []),

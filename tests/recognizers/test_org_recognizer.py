@@ -45,7 +45,7 @@ def test_org_recognizer_when_method_degree_or_generic_then_nothing(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("Client: Dana Q\nInsurance: Brightwater Health ID XK99120", "Brightwater Health"),
-    ("MRN 5512   Payer: NM Medicaid ID 900412773", "NM Medicaid"),
+    ("MRN 5512   Payer: Tri-County Medicaid ID 900412773", "Tri-County Medicaid"),
     ("refer to Tamsin Family Mediation.", "Tamsin Family Mediation"),
     ("[05/05/2025, 10:00] KWT Reception: Hi, your booking is confirmed", "KWT Reception"),
     ("he keeps driving past the Engine 22 house", "Engine 22"),
