@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections import Counter
@@ -74,6 +75,8 @@ class Engine:
         census_names(first_only=False)  # lower-case name checks ask for both lists
         census_names(first_only=True)
         preload(self.profile.pseudonyms.locale)  # phase 2's surrogate pools
+        gc.collect()
+        gc.freeze()  # loaded tables are permanent: later collections (and forked workers) skip them
 
     def collect(self, docs: list[Document], mentions: list[list[Mention]]) -> list[str]:
         """Phase 1b: entity keys for the serial surrogate assignment."""

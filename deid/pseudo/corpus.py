@@ -17,15 +17,17 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from deid.pseudo.keys import canonical_form
 
-BITS = 1 << 25  # 4 MiB: about 2% false positives at 3 million distinct entries
+BITS = 1 << 25  # 4 MiB: about 2% false positives at 3 million distinct entries (a power of two)
+_MASK = BITS - 1  # p % BITS
 HASHES = 4
 MAX_PHRASE = 6  # words in the longest capitalised run kept ('St Cuthbert's Hospital of the North')
 _WORD = re.compile(r"[^\W_]+")
 _LINE = re.compile(r"[^\n]+")
+_HASHERS: dict[bytes, Any] = {}  # salt -> keyed blake2b state to copy
 
 
 @dataclass
@@ -36,17 +38,37 @@ class CorpusWords:
     bits: bytearray = field(default_factory=lambda: bytearray(BITS // 8), repr=False)
     entries: int = 0
 
+    def _hasher(self) -> Any:
+        """The keyed blake2b state, made once: copying it skips re-hashing the key block."""
+        base = _HASHERS.get(self.salt)
+        if base is None:
+            base = _HASHERS[self.salt] = hashlib.blake2b(digest_size=16, key=self.salt[:64])
+        return base
+
     def _positions(self, canonical: str) -> list[int]:
         """HASHES bit positions by double hashing one keyed 128-bit digest."""
-        d = int.from_bytes(hashlib.blake2b(canonical.encode("utf-8"), digest_size=16, key=self.salt[:64]).digest(), "big")
+        h = self._hasher().copy()
+        h.update(canonical.encode("utf-8"))
+        d = int.from_bytes(h.digest(), "big")
         h1, h2 = d >> 64, (d & 0xFFFFFFFFFFFFFFFF) | 1
-        return [(h1 + i * h2) % BITS for i in range(HASHES)]
+        return [(h1 + i * h2) & _MASK for i in range(HASHES)]
+
+    def _add_all(self, canonicals: Iterable[str]) -> None:
+        """Set the bits of many entries (the loop of _positions, inlined)."""
+        bits, base, n = self.bits, self._hasher(), 0
+        for canonical in canonicals:
+            h = base.copy()
+            h.update(canonical.encode("utf-8"))
+            d = int.from_bytes(h.digest(), "big")
+            h1, h2 = d >> 64, (d & 0xFFFFFFFFFFFFFFFF) | 1
+            for i in range(HASHES):
+                p = (h1 + i * h2) & _MASK
+                bits[p >> 3] |= 1 << (p & 7)
+            n += 1
+        self.entries += n
 
     def _add(self, canonical: str) -> None:
-        bits = self.bits
-        for p in self._positions(canonical):
-            bits[p >> 3] |= 1 << (p & 7)
-        self.entries += 1
+        self._add_all((canonical,))
 
     def __contains__(self, text: str) -> bool:
         canonical = canonical_form(text)
@@ -68,8 +90,8 @@ class CorpusWords:
                 for j in range(i + 1, min(len(words), i + MAX_PHRASE)):
                     if caps[j]:
                         seen.add(" ".join(low[i:j + 1]))
-        for entry in seen:  # lower-case words joined by spaces: already canonical when ASCII
-            self._add(entry if entry.isascii() else canonical_form(entry))
+        # lower-case words joined by spaces: already canonical when ASCII
+        self._add_all(e if e.isascii() else canonical_form(e) for e in seen)
 
     def add_texts(self, texts: Iterable[str]) -> None:
         """add_text for each text."""

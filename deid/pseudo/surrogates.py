@@ -84,14 +84,25 @@ def _faker_pools(locale: str) -> dict[str, list[str]]:
 
 def preload(locale: str) -> None:
     """Load the name pools now (before worker processes fork, so they share them)."""
-    _faker_pools(locale)
-    _census()
+    for source in ("faker", "census"):
+        for kind in ("f", "m", "s"):
+            _pools_by_letter(source, locale, kind)
 
 
-@lru_cache(maxsize=256)
-def _pool(source: str, locale: str, kind: str, letter: str) -> tuple[str, ...]:
+@lru_cache(maxsize=64)
+def _pools_by_letter(source: str, locale: str, kind: str) -> dict[str, tuple[str, ...]]:
+    """One pass over a pool: its names by first letter ('' holds them all), order kept."""
     names = (_faker_pools(locale) if source == "faker" else _census()).get(kind, [])
-    return tuple(n for n in names if not letter or n[:1] == letter)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(n[:1], []).append(n)
+    out = {letter: tuple(group) for letter, group in groups.items()}
+    out[""] = tuple(names)
+    return out
+
+
+def _pool(source: str, locale: str, kind: str, letter: str) -> tuple[str, ...]:
+    return _pools_by_letter(source, locale, kind).get(letter, ())
 
 
 def person_token(key: str, role: str, gender: str, locale: str, attempt: int, letter: str = "") -> str:
