@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex as re
 
-from recognizers.cues import cue_regex, is_common_word
+from recognizers.cues import cue_regex, cue_words, is_common_word
 from recognizers.date_words import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
@@ -132,6 +132,15 @@ def _unknown_lower_word(text: str, start: int, end: int) -> bool:
         _not_sentence_word(text, start, end) and not _MONTH_OR_DAY.match(word)
 
 
+def _named_kind(text: str, start: int, end: int) -> bool:
+    """ "flinders st", "bathers beach": the word before the kind word is a name, not a generic modifier."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    first = text[start:end].split()[0]
+    return first not in STOP_WORDS and first not in cue_words("generic_place_modifiers") \
+        and not first.endswith(("ing", "ed", "ly"))
+
+
 class LandmarkRecognizer(RegexRecognizer):
     """Named places: a capitalised name before a landmark word, or after a place prefix."""
 
@@ -145,6 +154,8 @@ class LandmarkRecognizer(RegexRecognizer):
         Rule("lower-place-after-verb",
              rf"\b{cue_regex('place_verbs')}[ \t]+{cue_regex('place_prepositions')}[ \t]+(?P<v>\p{{Ll}}{{4,24}}(?:-\p{{Ll}}{{2,12}})?)"
              r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
+        Rule("lower-named-place", rf"(?<=\b{cue_regex('lower_place_cues')}[ \t]+)(?P<v>[a-z][a-z'’\-]{{2,20}}[ \t]+"
+                                  rf"{cue_regex('lower_place_kinds')})\b(?!['’]s)", 0.45, check=_named_kind),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),
     )

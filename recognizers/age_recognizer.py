@@ -26,7 +26,8 @@ _NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD})"
 _NOT_AGE_AFTER = (r"(?!\s*(?:%|percent|per\b|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|kg|lbs?|"
                   r"pounds|stone|mg|ml|times|degrees?|pages?|o'?clock|foot|feet|ft|cm|inches|am\b|pm\b|[:.]\d|/\d))")
 _PRONOUN_BE = (r"(?i:\b(?:she|he|i|they|you|we)(?:'s|'m|'re|\s+is|\s+was|\s+am|\s+are|\s+were|"
-               r"\s+turned|\s+turns|\s+turning)\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|now\s+)?)")
+               r"\s+turned|\s+turns|\s+turning)\s+"
+               r"(?:(?:only|just|nearly|almost|about|now|like|maybe|probably|around|barely|roughly)\s+){0,2})")
 
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013"  # hyphen, Unicode hyphens, non-breaking hyphen, en dash
@@ -121,6 +122,11 @@ class AgeRecognizer(RegexRecognizer):
         Rule("date-paren-n", r"(?<=\d[/.\-]\d{1,2}[/.\-]\d{2,4}\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
         Rule("then-n", r"(?i:,\s+then\s+)(?P<v>\d{1,3})(?=,)", 0.6, check=_plausible),
         Rule("descriptor-n", r"(?<=\p{L}[\p{L}\"'”’)]*,\s)(?P<v>\d{1,2})(?=,\s|\s*$)", 0.5),
+        Rule("years-and-is-n", rf"(?i:\byears?,?\s+and\s+(?:is|was|'s|’s)\s+(?:now\s+|only\s+|just\s+)?)"
+                               rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b(?=\s*(?:[.,;!?)]|$))", 0.6, check=_plausible),
+        Rule("young-self-at-n", rf"(?i:\b(?:child|younger|little|young|kid|teenage|teenaged)[ \t]+"
+                                rf"(?:self|me|him|her|them|version)[ \t]+at[ \t]+)(?P<v>\d{{1,2}}|{NUMBER_WORD})\b"
+                                + _NOT_AT_AGE_AFTER, 0.6, check=_plausible),
         Rule("decade", rf"(?i:\b(?:in\s+)?(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?)"
                        rf"(?P<v>{DECADE})\b", 0.5),
     )

@@ -94,8 +94,32 @@ def _date_shaped(a: int, b: int, after: str) -> bool:
     return not _QUANTITY_AFTER.match(after)
 
 
+# A clock time right after a date belongs to it: "[26/03/2025, 18:02]", "Nov 18, 21:20",
+# "7 April 2025 at 3:42 pm", "Friday, November 7, 2025 11:48 PM", "Tue 1 Apr 4:30pm".
+_AMPM = r"(?i:\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w))"
+_TIME_AFTER = re.compile(
+    rf"(?:,|[ \t]+(?i:at|@))?[ \t]{{1,2}}(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_AMPM}?(?:[ \t]?[+-]\d{{4}}\b)?"
+    rf"|\d{{1,2}}{_AMPM})(?![\w:])")
+_AMPM_AFTER = re.compile(rf"{_AMPM}")
+
+
+def time_tail(text: str, end: int) -> int:
+    """End of a date span extended over a clock time that follows it, else end."""
+    m = _TIME_AFTER.match(text, end)
+    if m is None and text[end - 1:end].isdigit():
+        m = _AMPM_AFTER.match(text, end)  # a rule already took "10:12"; "PM" follows
+    return m.end() if m else end
+
+
 class CalendarDateRecognizer(RegexRecognizer):
     """Calendar dates that name a day, a month of a year, or a dated holiday."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:
+        """Calendar dates, each extended over a clock time that follows it."""
+        out = super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
+        for r in out:
+            r.end = time_tail(text, r.end)
+        return out
 
     ENTITY = "DATE_TIME"
     RULES = (
@@ -108,19 +132,21 @@ class CalendarDateRecognizer(RegexRecognizer):
              rf"\b(?:(?i:early|late|mid|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
              rf"(?:\s*[-–/]\s*{_MONTH})?,?\s+(?:of\s+)?{YEAR}\b", 0.85),
         Rule("season-year", rf"\b(?:(?i:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+)?{YEAR}\b", 0.7),
-        Rule("holiday", rf"\b{HOLIDAY}(?:,?\s+{YEAR})?(?!\w)", 0.6),
+        Rule("holiday", rf"\b{HOLIDAY}(?:[ \t]+(?i:night|eve|morning|evening|weekend|week)(?=,?\s+{YEAR}))?"
+                        rf"(?:,?\s+{YEAR})?(?!\w)", 0.6),
         Rule("numeric-dmy", rf"\b{_WD}?\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![/.\-]\d){_CLOCK}",
              0.7, check=_check_numeric),
         Rule("iso", rf"\b{_WD}?(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d)){_CLOCK}", 0.85),
-        Rule("day-mon-year", rf"\b{DAY}[-\s]{_MONTH}[-\s]{YEAR}\b", 0.85),
+        Rule("day-mon-year", rf"\b{_WD}?{DAY}[-\s]{_MONTH}[-\s]{YEAR}\b", 0.85),
         Rule("day-month", r"(?<![\d/.\-])\d{1,2}/\d{1,2}"
                           r"(?:\s*[-–—]\s*\d{1,2}/\d{1,2})?(?![\d/]|" + _NOT_DATE_AFTER + ")",
              0.6, check=_check_day_month),
         Rule("lower-holiday", rf"\b{cue_regex('holiday_cues')}\s+(?P<v>{cue_regex('lower_holidays')})"
                               r"(?!\w|['’]s\s+(?i:card|cards|present|presents|gift|gifts))", 0.5),
         Rule("nth", rf"(?:(?<=\b(?i:the|on|by|from|until|till|before|after|since)\s+)|(?<=\())"
-                    rf"{DAY_ORD}\b(?!\s+(?!(?i:of|at|and|or|in|to|is|was|when|for|with)\b|{MONTH})\p{{Ll}})",
+                    rf"{DAY_ORD}\b(?!\s+(?!{cue_regex('nth_date_followers')}\b|{MONTH})\p{{Ll}})",
              0.6),
+        Rule("weekday-nth", rf"\b{WEEKDAY},?[ \t]+(?:the[ \t]+)?{DAY_ORD}\b", 0.7),
         Rule("ordinal-of-month", rf"\b(?i:the\s+){ORDINAL}\s+(?i:of)\s+{_MONTH}\b", 0.7),
         Rule("on-the-ordinal", rf"(?<=\b(?i:on\s+the)\s+)(?P<v>{ORDINAL})(?=\s*(?:[.,;!?\n]|$))", 0.5),
     )

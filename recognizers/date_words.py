@@ -40,7 +40,8 @@ MONTH = rf"(?i:{alternation(MONTH_NAMES)}|(?:{alternation(MONTH_ABBR)})\.?)"
 WEEKDAY = rf"(?i:{alternation(WEEKDAY_NAMES)}|(?:{alternation(WEEKDAY_ABBR)})\.?)"
 HOLIDAY = rf"(?:{alternation(HOLIDAYS)})"
 SEASON = rf"(?i:{alternation(SEASONS)})"
-ORDINAL = rf"(?i:{alternation(ORDINAL_WORDS)})"
+# Spoken compound ordinals may drop the hyphen ("the twenty third").
+ORDINAL = rf"(?i:{alternation(ORDINAL_WORDS)})".replace(r"\-", r"[-\ ]")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 DAY_ORD = rf"(?:{DAY}(?i:st|nd|rd|th))"
 YEAR = r"(?:19|20)\d\d"

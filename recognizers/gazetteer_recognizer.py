@@ -2,8 +2,8 @@
 
 A capitalised 1-3 word name found in the gazetteer is a LOCATION when spaCy tags it as a proper
 noun (so "Reading is hard" and "Hope you're well" stay). Lower-case text (speech-to-text) is
-matched only for cities of 100,000+ after a place preposition ("drove to toronto"), and never
-for common English words. Countries and US states are not in the list: they are not
+matched only after a place preposition: cities of 100,000+ ("drove to toronto"), and smaller towns
+that are no English word and no first name ("the club in bayswater"); never common English words. Countries and US states are not in the list: they are not
 identifiers in the gold convention.
 """
 
@@ -29,6 +29,14 @@ KINSHIP = frozenset("papa mama baba nana dada amma appa abba mum mom dad aunty a
 BIG_CITY = 100_000
 _CAP_RUN = re.compile(r"\b\p{Lu}[\p{L}'’\-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’\-]*\.?){0,3}")
 _LOWER_AFTER = re.compile(r"(?i:\b(?:in|from|to|near|around|outside|at|into|through|via)\s+)([a-z][a-z\-]+(?:\s[a-z]+)?)\b")
+
+
+@lru_cache(maxsize=1)
+def _lower_of() -> re.Pattern[str]:
+    """ "the whole of madurai", "the outskirts of eastleigh": a place-part noun, then "of" and a town."""
+    from recognizers.cues import cue_regex
+
+    return re.compile(rf"\b{cue_regex('place_of_cues')}\s+of\s+([a-z][a-z\-]+(?:\s[a-z]+)?)\b")
 
 
 def fold(name: str) -> str:
@@ -70,6 +78,15 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names - exclude), frozenset(big - exclude - common_words())
 
 
+def _lower_town(piece: str, names: frozenset[str]) -> bool:
+    """A lower-case gazetteer town after a place preposition: no English word and no first name."""
+    from recognizers.cues import is_common_word
+    from recognizers.name_context import census_names
+
+    return (len(piece) >= 5 and piece in names and piece not in common_words()
+            and not any(is_common_word(w) for w in piece.split()) and piece not in census_names(first_only=True))
+
+
 class PlaceGazetteerRecognizer(LocalRecognizer):
     """Gazetteer places confirmed as proper nouns by spaCy."""
 
@@ -108,10 +125,11 @@ class PlaceGazetteerRecognizer(LocalRecognizer):
                     i += hit
                 else:
                     i += 1
-        for m in _LOWER_AFTER.finditer(text):
+        of_hits = (m for m in _lower_of().finditer(text) if not m.group(1).split()[0].endswith("ing"))
+        for m in (*_LOWER_AFTER.finditer(text), *of_hits):
             cand = m.group(1)
             for piece in (cand, cand.split()[0]):
-                if piece in big:
+                if piece in big or _lower_town(piece, names):
                     s = m.start(1)
                     out.append(self._result(s, s + len(piece), 0.45))
                     break

@@ -9,6 +9,7 @@ Park High School", "Riverside Logistics", "CEDAR LAKE COUNSELING GROUP"), a sain
 from __future__ import annotations
 
 from recognizers.address_recognizer import _NOT_PLACE_START
+from recognizers.cues import cue_regex, cue_words, is_common_word
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
 ORG_WORDS = [
@@ -41,6 +42,9 @@ ORG_WORDS = [
     "Agency", "Authority", "Commission", "Union", "Federation", "League", "Network",
     "Alliance", "Mission", "Shelter", "Refuge", "Aghadi", "Party", "Collective", "Studio",
     "Studios", "Media", "Factory", "Mill", "Mills", "Mine", "Warehouse", "Depot",
+    # services and units that answer for an organisation ("Avon Family Mediation", "SWC Reception")
+    "Mediation", "Family Mediation", "Reception", "Helpline", "Consulting", "Consultants",
+    "Advocacy", "Outreach", "Surgery Reception",
 ]
 AFFILIATION_CUES = [
     "works at", "work at", "working at", "worked at", "works for", "work for", "worked for",
@@ -87,6 +91,20 @@ def _cased_suffix(text: str, start: int, end: int) -> bool:
                for w in words)
 
 
+# A field label whose value is an organisation ("Insurance: Premera", "Payer: NM Medicaid ID 90041").
+_FIELD_WORD = r"(?!(?:ID|No|Policy|Member|Ref|Number|Acct|Account|Group|Plan)\b)\p{Lu}[\p{L}\d&'’.\-]*"
+_FIELD_VALUE = rf"{_FIELD_WORD}(?:[ \t](?:(?:of|and|&|the|de)[ \t])?{_FIELD_WORD}){{0,5}}"
+_FIELD_LABEL = rf"(?:(?<=^[ \t*]*)|(?<=[ \t]{{2}}|[|·;][ \t]?))\**{cue_regex('org_field_labels')}\**[ \t]*:[ \t]*\**"
+
+
+def _firm_pair(text: str, start: int, end: int) -> bool:
+    """ "at hollis and crane": the first word has no usual lower-case part of speech (a surname or brand)."""
+    from recognizers.pos_guess import pos_table
+
+    first = text[start:end].split()[0].lower()
+    return not pos_table().get(first, ("", ""))[0]
+
+
 class OrganizationRecognizer(RegexRecognizer):
     """Organisations by name shape and by affiliation context."""
 
@@ -99,6 +117,11 @@ class OrganizationRecognizer(RegexRecognizer):
         Rule("affiliation", rf"(?i:\b(?:{alternation(AFFILIATION_CUES)}))[ \t]+(?:the[ \t]+)?"
                             rf"(?P<v>{_NO_STOP}\p{{Lu}}[\p{{L}}'’\-]*(?:[ \t]+(?:(?:of|&|and)[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]*){{0,4}})",
              0.5, check=lambda t, s, e: t[s:e].split()[0] not in _STOP_FIRST),
+        Rule("org-field", rf"(?m:{_FIELD_LABEL})(?P<v>{_FIELD_VALUE})", 0.6),
+        Rule("numbered-unit", rf"\b(?:{alternation(cue_words('numbered_unit_words'))})[ \t]+\d{{1,3}}\b"
+                              r"(?![:/.]\d)", 0.5),
+        Rule("lower-firm-pair", r"(?<=\b(?i:at|for|from)[ \t]+)(?P<v>[a-z][a-z'’]{2,}[ \t]+(?:and|&)[ \t]+[a-z]{3,})"
+                                r"(?=[ \t]*(?:[.,;!?\n]|$))", 0.4, check=_firm_pair),
     )
 
 

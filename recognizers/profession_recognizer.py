@@ -52,6 +52,8 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
+        if line.startswith("~"):
+            continue  # weak heads: weak_heads()
         if line.startswith("!"):
             line = line[1:]
             unique.add(line.lower())
@@ -60,6 +62,23 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     heads = {t.split()[-1] for t in titles} - EXCLUDED_HEADS
     titles = {t for t in titles if t.split()[-1] in heads}
     return frozenset(titles), frozenset(heads), frozenset(unique)
+
+
+@lru_cache(maxsize=1)
+def weak_heads() -> frozenset[str]:
+    """Heads that are a job only with a modifier and a job verb ("~hand" in the data file)."""
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip()[1:].lower() for ln in lines if ln.strip().startswith("~"))
+
+
+# Size and manner words that make "a big hand" or "a free hand" no job.
+_NOT_TRADE = r"(?!(?:big|huge|little|small|free|spare|left|right|steady|safe|firm|strong|old|open|cold|warm|extra)\b)"
+
+
+def _weak_job() -> str:
+    """A weak head after one or two modifier words ("pharmacy dispenser", "rig hand")."""
+    mods = rf"(?:{_FREE}{_NOT_TRADE}[a-z][a-z'\-]+[ \t]+){{1,2}}"
+    return rf"(?i:{mods}(?:{trie_alternation(sorted(weak_heads()))}))\b"
 
 
 def _job() -> str:
@@ -102,11 +121,14 @@ def _rules() -> tuple[Rule, ...]:
     job = _job()
     return (
         Rule("be-a-job", rf"{_BE}{_AGE_ADJ}(?P<v>{job})", 0.55),
+        Rule("be-a-trade", rf"{_BE}{_AGE_ADJ}(?P<v>{_weak_job()})", 0.5),
         Rule("as-job", rf"{_AS}{_AGE_ADJ}(?P<v>{job})", 0.5),
+        Rule("as-trade", rf"{_AS}{_AGE_ADJ}(?P<v>{_weak_job()})", 0.5),
         Rule("a-job-at", rf"(?i:\b(?:an?|the)[ \t]+){_AGE_ADJ}(?P<v>{job}){_AFTER_CUE}", 0.5),
         Rule("aged-job", rf"(?i:\b{_AGE})[ \t]+(?:{_DEMONYM}|(?i:married|single|divorced|widowed)[ \t]+)*"
                          rf"(?P<v>{job})(?![ \t]+(?i:woman|man|girl|boy|mother|father|male|female))", 0.5),
-        Rule("comma-job", rf"(?<=[\p{{L}}\d][\"'”’]?,[ \t])(?P<v>{job})(?=[,)])", 0.45),
+        Rule("comma-job", rf"(?<=[\p{{L}}\d][\"'”’]?,[ \t])(?P<v>{job})"
+                          r"(?=[,);]|[ \t]+[—–-][ \t]|[ \t]+(?i:at|in|for|with|on)\b)", 0.45),
         Rule("occupation-field", r"(?im:^[ \t]*(?:occupation|profession|job(?:[ \t]+title)?|employment|works[ \t]+as)"
                                  r"[ \t]*:[ \t]*)(?P<v>[^\s,;(][^,;\n]{0,40}?(?:[ \t]*\([^)\n]{1,20}\))?)"
                                  r"(?=[ \t]*(?:[,;\n]|$|[ \t]{2}))", 0.6),

@@ -115,3 +115,27 @@ def test_landmark_recognizer_when_unknown_lower_case_word_after_living_or_moving
 ])
 def test_landmark_recognizer_when_common_word_or_drug_after_verb_then_nothing(text):
     assert found(LANDMARK, text) == []
+
+
+LANDMARKS = LandmarkRecognizer()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("i go down to pebblers beach with the grandson", "pebblers beach"),
+    ("they put me on the rota for the lantern street branch", "lantern street"),
+    ("i made it all the way to carrow st yesterday", "carrow st"),
+])
+def test_landmark_when_lower_case_name_before_kind_word_then_found(text, expected):
+    assert expected in found(LANDMARKS, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we walked down the main street and then to the park",
+    "she went to the car park and waited",
+    "we live on the same road as them",
+    "they moved to the beach and then to the station",
+    "i was sitting at the bus station",
+    "down the winding road",
+])
+def test_landmark_when_generic_place_then_nothing(text):
+    assert found(LANDMARKS, text) == []

@@ -131,3 +131,30 @@ def test_age_recognizer_when_name_paren_relative_field_or_birthday_then_age(text
 def test_age_recognizer_when_score_or_quantity_then_no_age(text):
     rec = AgeRecognizer()
     assert rec.analyze(text, ["AGE"], None) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He has worked there nineteen years and is 61.", "61"),
+    ("She was married 30 years and is now 72.", "72"),
+    ("I was like eleven when we moved", "eleven"),
+    ("when she was six her dad left", "six"),
+    ("we used imagery with the child self at seven", "seven"),
+    ("Name: Tomas R   Age: 34   Sex: M", "34"),
+    ("her son Dov (17) came along", "17"),
+    ("Referral for Kezia (age 15) from GP", "15"),
+])
+def test_age_recognizer_when_spoken_or_form_age_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "PHQ-9 12 today",
+    "we talked for 10 min",
+    "I was like two minutes late",
+    "he is 5 foot tall",
+    "the score is 14.",
+    "she worked there 12 years and is 3 stops away",
+    "the child self at 9:30 session",
+])
+def test_age_recognizer_when_score_count_or_time_then_nothing(text):
+    assert found(REC, text) == []

@@ -22,13 +22,13 @@ REC = CalendarDateRecognizer()
     ("seen on Easter Sunday 2021", "Easter Sunday 2021"),
     ("Session 2 - Wednesday 13th March 2024", "Wednesday 13th March 2024"),
     ("Date: Tue, 12 Dec 2023 23:47:09 -0500", "Tue, 12 Dec 2023 23:47:09 -0500"),
-    ("> On Mon, Dec 11, 2023 at 4:02 PM", "Mon, Dec 11, 2023"),
+    ("> On Mon, Dec 11, 2023 at 4:02 PM", "Mon, Dec 11, 2023 at 4:02 PM"),
     ("worse since spring 2020", "spring 2020"),
     ("since late February 2024 under", "late February 2024"),
     ("Date: Tues 28.5.24  In person", "Tues 28.5.24"),
     ("DOB: 1999-08-03", "1999-08-03"),
     ("Date: 27-Nov-2023", "27-Nov-2023"),
-    ("next Monday 2/26 at 4 pm", "2/26"),
+    ("next Monday 2/26 at 4 pm", "2/26 at 4 pm"),
     ("Next session 30/04: review", "30/04"),
     ("It was the twelfth of March, I remember", "the twelfth of March"),
     ("he said come back on the first\nspeaker 1 okay", "first"),
@@ -68,7 +68,7 @@ def test_date_recognizer_when_keep_words_then_untouched(text):
     ("homework is due through 12/1 then we review", "12/1"),
     ("we did separate screens 10/31 and again", "10/31"),
     ("the tour 2/9–2/20 means she is away", "2/9–2/20"),
-    ("next appt Thurs 6/19 at 10:00", "6/19"),
+    ("next appt Thurs 6/19 at 10:00", "6/19 at 10:00"),
     ("see you Thu 2/6 then", "2/6"),                      # a weekday is a date cue
     ("flu shot given 7/23 at the clinic", "7/23"),
     ("we can talk on 2/9 if you like", "2/9"),
@@ -159,3 +159,58 @@ def test_date_recognizer_when_yearless_month_day_without_cue_then_date(text, exp
 ])
 def test_date_recognizer_when_score_fraction_or_shorthand_then_no_date(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("[14/02/2024, 19:05] Kerry B: see you then", "14/02/2024, 19:05"),
+    ("Posted Oct 3, 22:15 by the admin", "Oct 3, 22:15"),
+    ("We can offer Wed 2 Jul 3:15pm with Sam.", "Wed 2 Jul 3:15pm"),
+    ("Date: 9 June 2024 at 11:05 am", "9 June 2024 at 11:05 am"),
+    ("Sent: Saturday, March 8, 2025 10:12 PM", "Saturday, March 8, 2025 10:12 PM"),
+    ("moved to Monday July 21 at 9:30 AM (Eastern)", "Monday July 21 at 9:30 AM"),
+    ("Date: Thu, 13 Feb 2025 14:22:41 +0100", "Thu, 13 Feb 2025 14:22:41 +0100"),
+    ("Seen: Mon 03-Feb-2025 with partner", "Mon 03-Feb-2025"),
+    ("Seen Tues 4 Mar 2025 with mother", "Tues 4 Mar 2025"),
+    ("Next: Fri 7 Nov, room 3", "Fri 7 Nov"),
+    ("see you on the twenty fourth", "twenty fourth"),
+    ("it was the second of October when it happened", "the second of October"),
+    ("DOB 2019/11/23 per form", "2019/11/23"),
+    ("we meet on the 11th again", "11th"),
+    ("since the 3rd she has been calm", "3rd"),
+    ("Booked Monday 14th at the usual time", "Monday 14th"),
+    ("Thursday 21st works for me", "Thursday 21st"),
+])
+def test_date_recognizer_when_date_with_time_or_weekday_then_whole_span(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the PHQ-9 was 12 and GAD-7 9",
+    "took 10 min to settle",
+    "for the 3rd time this week",
+    "it was the 5th session in a row",
+    "at 4:30pm she left",
+])
+def test_date_recognizer_when_time_or_ordinal_noun_alone_then_nothing(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("on 2 May 2024, 10 people came", "2 May 2024"),   # a count after a comma is no clock time
+    ("by 3 June 2023 at 5 she was home", "3 June 2023"),  # "at 5" without am/pm stays out
+])
+def test_date_recognizer_when_number_after_date_then_not_a_time(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("chest pain on Diwali night 2023.", "Diwali night 2023"),
+    ("Thanksgiving week 2022, again", "Thanksgiving week 2022"),
+    ("the 9th above in the hall", "9th"),
+])
+def test_date_recognizer_when_holiday_part_with_year_or_nth_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+def test_date_recognizer_when_holiday_part_without_year_then_only_holiday():
+    assert "Easter weekend" not in found(REC, "on Easter weekend we left")

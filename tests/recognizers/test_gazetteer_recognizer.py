@@ -38,3 +38,30 @@ def test_gazetteer_when_town_then_found(analyzer, text, expected):
 ])
 def test_gazetteer_when_common_word_or_country_then_nothing(analyzer, text):
     assert found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("he would drive to the bowls club in bracknell every friday", "bracknell"),
+    ("she grew up near zandvoort with her aunt", "zandvoort"),
+])
+def test_gazetteer_when_lower_case_small_town_after_preposition_then_found(analyzer, text, expected):
+    assert expected in found(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "he went to dana and cried",          # a first name that is also a town somewhere
+    "we moved to sunshine and happiness",
+    "i was in hope it would work",
+])
+def test_gazetteer_when_lower_case_word_or_name_then_no_town(analyzer, text):
+    assert found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the whole of coimbatore will know", ["coimbatore"]),
+    ("the rest of march was bad", []),
+    ("the edge of reading and writing", []),
+    ("the middle of nowhere", []),
+])
+def test_gazetteer_when_place_part_of_lower_case_town_then_found(analyzer, text, expected):
+    assert found(analyzer, text) == expected

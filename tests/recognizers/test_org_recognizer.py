@@ -41,3 +41,30 @@ def test_org_recognizer_when_organisation_then_found(text, expected):
 ])
 def test_org_recognizer_when_method_degree_or_generic_then_nothing(text):
     assert found(REC, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Client: Dana Q\nInsurance: Brightwater Health ID XK99120", "Brightwater Health"),
+    ("MRN 5512   Payer: Tri-County Medicaid ID 900412773", "Tri-County Medicaid"),
+    ("refer to Tamsin Family Mediation.", "Tamsin Family Mediation"),
+    ("[05/05/2025, 10:00] KWT Reception: Hi, your booking is confirmed", "KWT Reception"),
+    ("he keeps driving past the Engine 22 house", "Engine 22"),
+    ("the Ladder 3 crew came out", "Ladder 3"),
+    ("rules are rules at pellworth and dunne\nok", "pellworth and dunne"),
+    ("she says rules are rules at brannock and vale\nok", "brannock and vale"),
+])
+def test_org_recognizer_when_field_kind_word_or_unit_then_found(text, expected):
+    assert expected in found(REC, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we had dinner at home and slept",
+    "she works at the school and loves it",
+    "Insurance: none",
+    "school: she is doing fine",
+    "the engine 22 times",
+    "at lunch and dinner.",
+    "at peace and quiet.",
+])
+def test_org_recognizer_when_generic_words_then_nothing(text):
+    assert found(REC, text) == []

@@ -102,3 +102,24 @@ def test_profession_recognizer_when_age_precedes_a_person_noun_then_nothing(text
 ])
 def test_profession_recognizer_when_verb_or_quantity_word_then_not_part_of_job(text, expected):
     assert found(REC, text) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Partner: Joaquin, cargo pilot — away most weeks", "cargo pilot"),
+    ("Mother (Dr. Wren, vascular surgeon at Pellham General) is supportive", "vascular surgeon"),
+    ("She has gone back to full hours as an optical dispenser and moved", "optical dispenser"),
+    ("Works rig hand on a two-weeks-on rotation", "rig hand"),
+    ("she's a florist in the town", "florist"),
+])
+def test_profession_recognizer_when_modified_job_in_context_then_found(text, expected):
+    assert any(expected in f for f in found(REC, text))
+
+
+@pytest.mark.parametrize("text", [
+    "can you lend a hand in the kitchen",
+    "he was a big hand at parties",
+    "we bought a soap dispenser for the bathroom",
+    "Thanks, nurse",
+])
+def test_profession_recognizer_when_weak_head_or_address_then_nothing(text):
+    assert found(REC, text) == []
