@@ -9,6 +9,8 @@ read the running text. Who wrote it is removed: comment and tracked-change autho
 dates, ``people.xml``, core properties ``author``/``last_modified_by``, the core dates
 (``created``/``modified``/``lastPrinted``: when the note was written) and app properties
 ``Company``/``Manager``; the other core text properties (title, subject, ...) are de-identified.
+The package thumbnail (a picture of the first page, names included) and custom properties
+(``docProps/custom.xml``: free key/value pairs such as a client field) are dropped.
 The file is written deterministically (the same input and secret give the same bytes): zip
 entries in a fixed order (``[Content_Types].xml`` first, then by name) with a fixed timestamp.
 External link targets (``mailto:``, profile URLs) are replaced by ``#``: their visible text is a
@@ -39,6 +41,9 @@ _CORE_TEXT = ("title", "subject", "keywords", "comments", "category", "content_s
               "identifier", "version")
 _APP_WHO = ("Company", "Manager")
 _CORE_DATES = ("created", "modified", "lastPrinted")
+# Package parts dropped from the output: a first-page picture and free-form metadata.
+_DROP_RELTYPES = ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+                  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
 ANON_AUTHOR = "deid"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can hold: no clock in the output
 
@@ -166,6 +171,7 @@ class DocxFormat:
                 if rel.is_external:
                     rel._target = "#"
         _strip_package_who(document.part.package)
+        _drop_package_parts(document.part.package)
         buf = io.BytesIO()
         document.save(buf)
         atomic_write(dest, _deterministic_zip(buf.getvalue()))
@@ -202,6 +208,13 @@ def _strip_who(root: Any) -> None:
                 el.set(attr, ANON_AUTHOR if local == "author" else "")
             elif local == "date" and attr.startswith(W):
                 del el.attrib[attr]
+
+
+def _drop_package_parts(package: Any) -> None:
+    """Unlink the thumbnail and custom properties, so saving leaves their parts out."""
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in _DROP_RELTYPES:
+            del package.rels[rid]
 
 
 def _strip_package_who(package: Any) -> None:

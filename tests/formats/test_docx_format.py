@@ -142,3 +142,45 @@ def test_docx_writer_output_does_not_depend_on_the_clock(tmp_path, monkeypatch):
         assert tag not in core
     out = docx.Document(str(tmp_path / "one.docx"))
     assert out.core_properties.title == "Notes on Dana" and out.paragraphs[0].text.startswith("Session")
+
+
+CUSTOM_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+              'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+              '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="ClientName">'
+              '<vt:lpwstr>Dana Whitfield</vt:lpwstr></property></Properties>')
+
+
+def _add_thumbnail_and_custom_properties(path):
+    """Add what Word may save beside the text: a first-page picture and custom properties."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document(str(path))
+    package = d.part.package
+    if not any(r.reltype == RT.THUMBNAIL for r in package.rels.values()):  # python-docx's template has one
+        thumb = Part(PackURI("/docProps/thumbnail.jpeg"), "image/jpeg", b"\xff\xd8 first page", package)
+        package.relate_to(thumb, RT.THUMBNAIL)
+    custom = Part(PackURI("/docProps/custom.xml"),
+                  "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+                  CUSTOM_XML.encode(), package)
+    package.relate_to(custom, RT.CUSTOM_PROPERTIES)
+    d.save(str(path))
+
+
+def test_docx_writer_drops_thumbnail_and_custom_properties(tmp_path):
+    import zipfile
+
+    src = tmp_path / "in.docx"
+    _make(src)
+    _add_thumbnail_and_custom_properties(src)
+    with zipfile.ZipFile(src) as z:
+        assert {"docProps/thumbnail.jpeg", "docProps/custom.xml"} <= set(z.namelist())  # fixture holds both
+    _write_copy(src, tmp_path / "out.docx")
+    with zipfile.ZipFile(tmp_path / "out.docx") as z:
+        names = set(z.namelist())
+        blob = b"".join(z.read(n) for n in names)
+    assert "docProps/thumbnail.jpeg" not in names and "docProps/custom.xml" not in names
+    assert b"thumbnail" not in blob and b"custom-properties" not in blob and b"ClientName" not in blob
+    docx.Document(str(tmp_path / "out.docx"))  # still opens
