@@ -9,7 +9,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from deid.errors import VaultError
 
@@ -107,13 +107,7 @@ class Vault:
 
     def get(self, keys: Iterable[str]) -> dict[str, str]:
         """Known surrogates for some keys."""
-        out: dict[str, str] = {}
-        ks = list(keys)
-        for i in range(0, len(ks), 500):
-            chunk = ks[i:i + 500]
-            q = f"SELECT key, surrogate FROM surrogates WHERE key IN ({','.join('?' * len(chunk))})"
-            out.update(self.conn.execute(q, chunk).fetchall())
-        return out
+        return self._select_in("SELECT key, surrogate FROM surrogates WHERE key", keys)
 
     def has_key(self, key: str) -> bool:
         """True when a key (a real identifier seen in some run) is in the vault."""
@@ -211,12 +205,15 @@ class Vault:
     def written(self, hashes: Iterable[str]) -> dict[str, int]:
         """Which of these hashes deid wrote in an earlier run: hash -> strong (1: it held a name,
         organisation, place, contact or id surrogate)."""
-        out: dict[str, int] = {}
-        hs = list(hashes)
-        for i in range(0, len(hs), 500):
-            chunk = hs[i:i + 500]
-            q = f"SELECT hash, strong FROM written WHERE hash IN ({','.join('?' * len(chunk))})"
-            out.update(self.conn.execute(q, chunk).fetchall())
+        return self._select_in("SELECT hash, strong FROM written WHERE hash", hashes)
+
+    def _select_in(self, select_where: str, values: Iterable[str]) -> dict[Any, Any]:
+        """Pairs of a two-column query whose last column is IN values, 500 parameters a query."""
+        out: dict[Any, Any] = {}
+        vs = list(values)
+        for i in range(0, len(vs), 500):
+            chunk = vs[i:i + 500]
+            out.update(self.conn.execute(f"{select_where} IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return out
 
     def original(self, surrogate: str) -> tuple[str, bytes | None] | None:
