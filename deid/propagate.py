@@ -227,8 +227,9 @@ def blocked_name_words(profile: "Profile", allow: Iterable[str]) -> frozenset[st
 
 
 def not_name_words(profile: "Profile") -> frozenset[str]:
-    """Words that alone never make a name: roles, form-field labels, relation words and titles."""
+    """Words that alone never make a name: roles, form-field labels, relation words, titles and
+    terms of address ("Doc")."""
     from recognizers.name_context import cues_for
 
     cues = cues_for(profile)
-    return frozenset(cues.roles | cues.field_labels | cues.relations | cues.honorifics)
+    return frozenset(cues.roles | cues.field_labels | cues.relations | cues.honorifics | cues.address_terms)

@@ -45,6 +45,7 @@ class NameCues:
     signoff_closers: frozenset[str] = frozenset()
     name_fields: frozenset[str] = frozenset()
     lookalike_not_before: frozenset[str] = frozenset()
+    address_terms: frozenset[str] = frozenset()
 
     def is_role(self, label: str) -> bool:
         """True when a speaker label is a role (THERAPIST, T, P1, Speaker 2), not a name."""
@@ -94,6 +95,7 @@ def load_cues(path: str = DEFAULT_CONTEXT_FILE) -> NameCues:
         signoff_closers=_words(data.get("signoff_closers", [])),
         name_fields=_words(data.get("name_fields", [])),
         lookalike_not_before=_words(data.get("lookalike_not_before", [])),
+        address_terms=_words(data.get("address_terms", [])),
     )
 
 

@@ -145,3 +145,17 @@ def test_person_leaks_when_name_field_value_then_whole_name(engine, text, words)
 def test_person_leaks_when_acronym_in_brackets_after_field_name_then_kept(engine):
     text = "**Supervisee:** Fiona Tallis   **Supervisor:** Rachel Kemp (NZAC)\n"
     assert "NZAC" not in _person_words(engine, text)
+
+
+# ---- terms of address -------------------------------------------------------------------------
+@pytest.mark.parametrize("text,word,is_name", [
+    ("CLIENT: Thanks, Doc.\nTHERAPIST: See you next week.", "Doc", False),
+    ("I told him okay Doc. Then I left.", "Doc", False),
+    ("Thanks Doc, see you Monday.", "Doc", False),
+    ("Yes sir, I did the homework, Sir.", "Sir", False),
+    ("Honestly, babe, it's fine, Babe.", "Babe", False),
+    ("Thanks, Doc. Renata called me.", "Renata", True),
+    ("Dr. Darling said the scan was clear.", "Darling", True),
+])
+def test_person_term_of_address_alone_is_no_name(engine, text, word, is_name):
+    assert (word in _person_words(engine, text)) is is_name
