@@ -15,8 +15,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX, LEMMA
 from spacy.tokens import Doc
 
+from recognizers.memo import WORD_MEMO_MAX
+
 _KEYWORDS: dict[int, tuple[str, ...]] = {}  # lemma id -> keyword parts ('' lemma parts included)
-_KEYWORDS_MAX = 500_000  # cleared when full, so memory stays bounded
+_KEYWORDS_MAX = WORD_MEMO_MAX  # cleared when full, so memory stays bounded
 
 
 class ArraySpacyNlpEngine(SpacyNlpEngine):

@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Token
 
 from recognizers.name_context import person_result
 from recognizers.name_data import FIRST, LAST, NameLexicon, fold, load_common_words, load_lexicon
+from recognizers.memo import WORD_MEMO_MAX
 
 if TYPE_CHECKING:
     from deid.config import Profile
 
 _HEADING_KEY = "deid_heading_lines"
 _TEXT_KEY = "deid.name_lexicon.text"
-_KNOWN_MAX = 500_000  # words remembered per process (cleared when full: memory stays bounded)
+_KNOWN_MAX = WORD_MEMO_MAX  # words remembered per process (cleared when full: memory stays bounded)
 # Parts of speech a name token never has (spaCy universal tags).
 CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT",
                         "SYM", "SPACE"})

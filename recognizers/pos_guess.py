@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
+from recognizers.memo import WORD_MEMO_MAX
+
 TABLE = Path(__file__).parent / "data" / "pos_lexicon.tsv.gz"
 # NER labels whose capitalised tokens the tagger calls proper nouns.
 PROPER_ENTS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -128,7 +130,7 @@ def pos_guess(doc: Doc) -> Doc:
 
 _NOT_START = np.uint64(2**64 - 1)  # -1 as spaCy stores it: "not a sentence start"
 _MEMO: dict[tuple[int, bool, bool, bool], int] = {}
-_MEMO_MAX = 500_000  # entries (word x context); cleared when full, so memory stays bounded
+_MEMO_MAX = 2 * WORD_MEMO_MAX  # entries (word x context); cleared when full, so memory stays bounded
 _FACTS: dict[int, tuple[bool, bool, bool]] = {}
 
 
