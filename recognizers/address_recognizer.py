@@ -144,6 +144,15 @@ def _named_kind(text: str, start: int, end: int) -> bool:
         and not first.endswith(("ing", "ed", "ly"))
 
 
+def _named_street(text: str, start: int, end: int) -> bool:
+    """ "14 alder grove": the word after the number is a name, not a modifier or a plural ("2 dogs walk")."""
+    from recognizers.name_data import load_common_words
+
+    first = text[start:end].split()[1]
+    plural = first.endswith("s") and first[:-1] in load_common_words()
+    return not plural and _named_kind(text, text.index(first, start), end)
+
+
 class LandmarkRecognizer(RegexRecognizer):
     """Named places: a capitalised name before a landmark word, or after a place prefix."""
 
@@ -159,6 +168,8 @@ class LandmarkRecognizer(RegexRecognizer):
              r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
         Rule("lower-named-place", rf"(?<=\b{cue_regex('lower_place_cues')}[ \t]+)(?P<v>[a-z][a-z'’\-]{{2,20}}[ \t]+"
                                   rf"{cue_regex('lower_place_kinds')})\b(?!['’]s)", 0.45, check=_named_kind),
+        Rule("lower-house-number-street", rf"(?<![\w/.,:-])\d{{1,4}}[a-z]?[ \t]+[a-z][a-z'’\-]{{2,20}}(?:[ \t]+[a-z][a-z'’\-]{{2,20}})?"
+                                          rf"[ \t]+{cue_regex('lower_street_kinds')}\b(?!['’]s)", 0.45, check=_named_street),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),
     )
