@@ -108,6 +108,14 @@ def _head_cased(text: str, start: int, end: int) -> bool:
     return bool(tail) and not all(is_common_word(w) and w[1:].islower() for w in tail[:1]) or len(tail) >= 2
 
 
+def _owner_name(text: str, start: int, end: int) -> bool:
+    """ "Murphy's bar": the owner has no usual lower-case part of speech ("Dad's bar", "Mum's cafe" stay)."""
+    from recognizers.pos_guess import pos_table
+
+    owner = text[start:end].split()[0][:-2].lower()
+    return not any(pos_table().get(owner, ("", "")))
+
+
 def _firm_pair(text: str, start: int, end: int) -> bool:
     """ "at hollis and crane": the first word has no usual lower-case part of speech (a surname or brand)."""
     from recognizers.pos_guess import pos_table
@@ -136,6 +144,8 @@ class OrganizationRecognizer(RegexRecognizer):
                                   rf"\b(?:{alternation([w.upper() for w in cue_words('org_acronym_heads')])}))"
                                   r"[ \t]*\()(?P<v>[A-Z][A-Za-z&]{1,7})(?=\))", 0.5,
              check=lambda t, s, e: sum(c.isupper() for c in t[s:e]) >= 2),
+        Rule("possessive-business", rf"\b{_NO_STOP}\p{{Lu}}[\p{{L}}\-]+['’]s[ \t]+{cue_regex('possessive_business_kinds')}\b",
+             0.45, check=_owner_name),
         Rule("numbered-unit", rf"\b(?:{alternation(cue_words('numbered_unit_words'))})[ \t]+\d{{1,3}}\b"
                               r"(?![:/.]\d)", 0.5),
         Rule("lower-firm-pair", r"(?<=\b(?i:at|for|from)[ \t]+)(?P<v>[a-z][a-z'’]{2,}[ \t]+(?:and|&)[ \t]+[a-z]{3,})"
