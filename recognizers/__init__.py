@@ -28,6 +28,7 @@ REGISTRY: dict[str, str] = {
     "spacy_ner": "recognizers.ner_recognizer:create",
     "ages": "recognizers.age_recognizer:create",
     "dates": "recognizers.date_recognizer:create",
+    "foreign_dates": "recognizers.foreign_date_recognizer:create",
     "phones": "recognizers.phone_recognizer:create",
     "contacts": "recognizers.contact_recognizer:create",
     "ids": "recognizers.id_recognizer:create",

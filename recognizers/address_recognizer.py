@@ -23,12 +23,12 @@ STREET_WORDS = ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Av", "Lane", "Ln
                 "Square", "Sq", "Row", "Mews", "Grove", "Gardens", "Walk", "Wynd", "Gate", "Hill",
                 "Mount", "Rise", "Parade", "Pde", "Esplanade", "Quay", "Wharf", "Trail", "Pike",
                 "Alley", "Loop", "View", "Vale", "Green", "Park", "Heights", "Marg", "Nagar",
-                "Chowk", "Straat", "Weg", "Laan"]
+                "Chowk", "Straat", "Weg", "Laan", "Cross", "Main"]
 # Street words that also abbreviate titles or are common nouns: not used without a house number.
 _AMBIGUOUS_STREET = {"St", "Dr", "Pl", "Ct", "Av", "Cir", "Gate", "Hill", "Mount", "Rise", "View",
                      "Vale", "Green", "Park", "Heights", "Walk", "Row", "Way", "Loop", "Trail",
                      "Square", "Place", "Court", "Close", "Grove", "Gardens", "Marg", "Nagar", "Chowk",
-                     "Quay", "Wharf", "Alley", "Pike"}
+                     "Quay", "Wharf", "Alley", "Pike", "Cross", "Main"}
 LANDMARK_WORDS = ["Tunnel", "Bridge", "Park", "Peninsula", "Ridge", "Beach", "Bay", "Harbour",
                   "Harbor", "Boatshed", "Café", "Cafe", "Mall", "Town Centre", "Shopping Centre",
                   "Square", "Station", "Airport", "Stadium", "Pier", "Falls", "Creek", "Valley",
@@ -37,7 +37,8 @@ LANDMARK_WORDS = ["Tunnel", "Bridge", "Park", "Peninsula", "Ridge", "Beach", "Ba
                   "Dam", "Canyon", "Gorge", "Glen", "Ranch", "Estate", "Village", "Lagoon", "Dunes",
                   "Trailhead", "Lookout", "Basin", "Springs", "Swamp", "Wetlands", "Campground",
                   "Golf Course", "Showgrounds", "Domain", "Common", "Heath", "Moor", "Fell",
-                  "Head", "Mouth", "Crossing", "Junction", "Interchange", "Overpass", "basti"]
+                  "Head", "Mouth", "Crossing", "Junction", "Interchange", "Overpass", "basti", "Marae",
+                  "Kraal", "Pueblo", "Rancheria", "Reservation", "Township", "Barangay", "Kampung"]
 PLACE_PREFIXES = ["Lake", "Mount", "Mt.", "Mt", "Port", "Fort", "Cape", "Saint", "St.", "St",
                   "San", "Santa", "New", "North", "South", "East", "West", "Upper", "Lower",
                   "Glen", "Point", "Isle of", "Isla"]
@@ -89,8 +90,10 @@ class AddressRecognizer(RegexRecognizer):
              rf"\b{_UNIT}?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?{_CAPS}[ \t]+"
              rf"(?:{_STREET})\b{_ABBR_DOT}{_DIR}?{_AFTER_UNIT}?", 0.75),
         Rule("house-number-prefix-street",
-             r"\b\d{1,5}\s+(?:Rue|Rua|Via|Calle|Avenida|Avenue|Chemin|Boulevard|Plaza)\s+(?:de\s+|du\s+|la\s+)?"
-             rf"{_CAP}(?:\s+{_CAP})?", 0.75),
+             r"\b\d{1,5},?\s+(?i:Rue|Rua|Via|Calle|Avenida|Avenue|Chemin|Boulevard|Boul\.|Plaza|Carrer|Viale|Piazza|"
+             r"Rambla|Paseo|Allée|Allee|Place|Quai|Impasse|Route)\s+(?:(?i:de|du|des|la|le|del|de\s+la|di)\s+)?"
+             rf"{_CAP}(?:\s+{_CAP})?(?:,?\s+(?i:bureau|suite|local|piso|app\.?|appartement|apt\.?|étage|bte|porta)"
+             r"\s*\d{1,5}[A-Za-z]?)?", 0.75),
         Rule("unit-prefix", rf"\b{_UNIT}(?:[\p{{Lu}}\d][^\n,]{{1,50}},\s+){{1,3}}", 0.6),
         Rule("named-street", rf"\b{_CAPS}[ \t]+(?:{_SAFE_STREET})\b{_ABBR_DOT}{_DIR}?", 0.6, check=_not_sentence_word),
         # Numbered streets: "2nd Ave West", "East 17th Street", "W. 4th St", "116th and Lenox".
@@ -141,6 +144,15 @@ def _named_kind(text: str, start: int, end: int) -> bool:
         and not first.endswith(("ing", "ed", "ly"))
 
 
+def _named_street(text: str, start: int, end: int) -> bool:
+    """ "14 alder grove": the word after the number is a name, not a modifier or a plural ("2 dogs walk")."""
+    from recognizers.name_data import load_common_words
+
+    first = text[start:end].split()[1]
+    plural = first.endswith("s") and first[:-1] in load_common_words()
+    return not plural and _named_kind(text, text.index(first, start), end)
+
+
 class LandmarkRecognizer(RegexRecognizer):
     """Named places: a capitalised name before a landmark word, or after a place prefix."""
 
@@ -156,6 +168,8 @@ class LandmarkRecognizer(RegexRecognizer):
              r"(?![\w'’\-])", 0.45, check=_unknown_lower_word),
         Rule("lower-named-place", rf"(?<=\b{cue_regex('lower_place_cues')}[ \t]+)(?P<v>[a-z][a-z'’\-]{{2,20}}[ \t]+"
                                   rf"{cue_regex('lower_place_kinds')})\b(?!['’]s)", 0.45, check=_named_kind),
+        Rule("lower-house-number-street", rf"(?<![\w/.,:-])\d{{1,4}}[a-z]?[ \t]+[a-z][a-z'’\-]{{2,20}}(?:[ \t]+[a-z][a-z'’\-]{{2,20}})?"
+                                          rf"[ \t]+{cue_regex('lower_street_kinds')}\b(?!['’]s)", 0.45, check=_named_street),
         Rule("prefix-name", rf"\b(?:{alternation(PLACE_PREFIXES)})\s+\p{{Lu}}[\p{{L}}'’\-]+(?!'s)\b"
                             r"(?!\s+(?:\p{Lu}|of\b))", 0.45),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex as re
 
-from recognizers.cues import cue_regex
+from recognizers.cues import cue_regex, is_common_word
 from recognizers.regex_base import RegexRecognizer, Rule, alternation
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -70,6 +70,12 @@ def _plausible(text: str, start: int, end: int) -> bool:
     return not s.isdigit() or int(s) <= 120
 
 
+def _after_name(text: str, start: int, end: int) -> bool:
+    """The word before ", forty-four," is no common English word ("Okay, twenty, then" is no age)."""
+    words = re.findall(r"[\p{L}'’.\-]+", text[max(0, start - 40):start])
+    return bool(words) and not is_common_word(words[-1].strip(".-'’"))
+
+
 class AgeRecognizer(RegexRecognizer):
     """A person's age from number patterns with age context."""
 
@@ -121,12 +127,25 @@ class AgeRecognizer(RegexRecognizer):
                                  rf"{AGE_ORDINAL})(?=\s+(?i:birthday|bday|b-day)\b)", 0.6),
         Rule("date-paren-n", r"(?<=\d[/.\-]\d{1,2}[/.\-]\d{2,4}\s?\()(?P<v>\d{1,3})(?=\))", 0.6, check=_plausible),
         Rule("then-n", r"(?i:,\s+then\s+)(?P<v>\d{1,3})(?=,)", 0.6, check=_plausible),
-        Rule("descriptor-n", r"(?<=\p{L}[\p{L}\"'”’)]*,\s)(?P<v>\d{1,2})(?=,\s|\s*$)", 0.5),
+        Rule("descriptor-n", r"(?<=\p{L}[\p{L}\"'”’)]*,\s)(?P<v>\d{1,2})(?=[,;]\s|\s*$)", 0.5),
+        Rule("name-n-paren-end", r"(?<=[(;][ \t]*\p{Lu}[\p{L}'’.\-]*,[ \t])(?P<v>\d{1,2})(?=\))", 0.5),
         Rule("years-and-is-n", rf"(?i:\byears?,?\s+and\s+(?:is|was|'s|’s)\s+(?:now\s+|only\s+|just\s+)?)"
                                rf"(?P<v>\d{{1,3}}|{NUMBER_WORD})\b(?=\s*(?:[.,;!?)]|$))", 0.6, check=_plausible),
         Rule("young-self-at-n", rf"(?i:\b(?:child|younger|little|young|kid|teenage|teenaged)[ \t]+"
                                 rf"(?:self|me|him|her|them|version)[ \t]+at[ \t]+)(?P<v>\d{{1,2}}|{NUMBER_WORD})\b"
                                 + _NOT_AT_AGE_AFTER, 0.6, check=_plausible),
+        Rule("kin-paren-n", rf"(?<=\b{cue_regex('age_kin_words')}[ \t]?\()(?P<v>\d{{1,3}})(?=\))", 0.6,
+             check=_plausible),
+        Rule("kin-s-n", rf"(?<=\b{cue_regex('age_kin_words')}['’]s[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?)"
+                        rf"(?P<v>\d{{1,2}}|{NUMBER_WORD})\b" + _NOT_AGE_AFTER
+             + r"(?=\s*(?:[.,;:!?)]|$|\s+(?i:and|now|but|so|years?)\b))", 0.55, check=_plausible),
+        Rule("ages-list", rf"(?<=(?i:\bages?)[ \t]+(?:(?:\d{{1,2}}|{NUMBER_WORD})(?:,[ \t]*|[ \t]+(?i:and|&)[ \t]+))*)"
+                          rf"(?P<v>\d{{1,2}}|{NUMBER_WORD})\b(?=[ \t]*(?:,|[ \t](?i:and|&)\b|[);.]|$))", 0.6,
+             check=_plausible),
+        Rule("name-comma-n-years", r"(?<=\p{Lu}[\p{L}'’.\-]*,[ \t])(?P<v>\d{1,3})(?=[ \t]?(?i:years|yrs?)\.?"
+                                   r"(?:[ \t]*(?:[,;)\n]|$)))", 0.6, check=_plausible),
+        Rule("name-comma-n-word", rf"(?<=\p{{Lu}}[\p{{L}}'’.\-]*,[ \t])(?P<v>{_OLDER_WORD})(?=,[ \t])", 0.5,
+             check=_after_name),
         Rule("decade", rf"(?i:\b(?:in\s+)?(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?)"
                        rf"(?P<v>{DECADE})\b", 0.5),
     )

@@ -48,6 +48,11 @@ def _vehicle_near(text: str, start: int, end: int) -> bool:
         _VEHICLE.search(text[max(0, start - 60):start]) or _VEHICLE.search(text[end:end + 30]))
 
 
+def _not_year_tail(text: str, start: int, end: int) -> bool:
+    """ "CP/0419" is a code; "COVID/2020" ends in a year."""
+    return not re.search(r"/(?:19|20)\d\d$", text[start:end])
+
+
 class RecordNumberRecognizer(RegexRecognizer):
     """Identifiers announced by a label, or with an unmistakable ID shape."""
 
@@ -61,6 +66,10 @@ class RecordNumberRecognizer(RegexRecognizer):
              0.6, check=_enough_digits),
         Rule("digits-hyphen-letters", r"\b\d{3,}(?:-\d+)*-[A-Z]{1,3}\b", 0.5),
         Rule("slashed", r"\b[A-Z]{2,6}/\d{2,4}/\d{2,}\b", 0.6),
+        Rule("slash-code", r"\b[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{3,6}\b(?![/.-]\d)", 0.55, check=_not_year_tail),
+        Rule("letters-digit-groups", r"\b[A-Z]{3,5}[ ]\d{4}[ ]\d{4}\b", 0.55),
+        Rule("last-digits", r"(?i:\blast[ \t]+(?:4|four|3|three|5|five|6|six)(?:[ \t]+digits)?\)?[ \t]*[:=#]?[ \t]*)"
+                            r"(?P<v>\d{3,6})\b", 0.6),
         Rule("letters-digits", r"\b(?=[A-Z0-9]{6,}\b)[A-Z]{1,5}\d{4,}[A-Z]?\b", 0.6),
         Rule("long-digits", r"(?<![\d.,/:-])\d{7,}(?![\d.,/:-]\d)", 0.5),
         Rule("digit-groups", r"(?<![\d.,/:-])\d{3,5}(?:[ -]\d{1,5}){2,3}(?![\d/:-]|\.\d)", 0.45,

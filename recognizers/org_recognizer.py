@@ -45,6 +45,7 @@ ORG_WORDS = [
     # services and units that answer for an organisation ("Avon Family Mediation", "SWC Reception")
     "Mediation", "Family Mediation", "Reception", "Helpline", "Consulting", "Consultants",
     "Advocacy", "Outreach", "Surgery Reception",
+    "Service", "Wellbeing", "Well-being", "Wellbeing Service", "Wellbeing Centre",
 ]
 AFFILIATION_CUES = [
     "works at", "work at", "working at", "worked at", "works for", "work for", "worked for",
@@ -97,6 +98,24 @@ _FIELD_VALUE = rf"{_FIELD_WORD}(?:[ \t](?:(?:of|and|&|the|de)[ \t])?{_FIELD_WORD
 _FIELD_LABEL = rf"(?:(?<=^[ \t*]*)|(?<=[ \t]{{2}}|[|·;][ \t]?))\**{cue_regex('org_field_labels')}\**[ \t]*:[ \t]*\**"
 
 
+def _head_cased(text: str, start: int, end: int) -> bool:
+    """ "Centre for Psychological Wellbeing": the head word is capitalised and the name after it is no
+    generic word alone ("Department of Health" counts, "School of Thought" does not)."""
+    words = text[start:end].split()
+    if not words[0][:1].isupper():
+        return False
+    tail = [w for w in words[2:] if w.lower() not in {"the", "of", "and", "&", "de", "du", "des", "la", "le"}]
+    return bool(tail) and not all(is_common_word(w) and w[1:].islower() for w in tail[:1]) or len(tail) >= 2
+
+
+def _owner_name(text: str, start: int, end: int) -> bool:
+    """ "Murphy's bar": the owner has no usual lower-case part of speech ("Dad's bar", "Mum's cafe" stay)."""
+    from recognizers.pos_guess import pos_table
+
+    owner = text[start:end].split()[0][:-2].lower()
+    return not any(pos_table().get(owner, ("", "")))
+
+
 def _firm_pair(text: str, start: int, end: int) -> bool:
     """ "at hollis and crane": the first word has no usual lower-case part of speech (a surname or brand)."""
     from recognizers.pos_guess import pos_table
@@ -118,6 +137,15 @@ class OrganizationRecognizer(RegexRecognizer):
                             rf"(?P<v>{_NO_STOP}\p{{Lu}}[\p{{L}}'’\-]*(?:[ \t]+(?:(?:of|&|and)[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]*){{0,4}})",
              0.5, check=lambda t, s, e: t[s:e].split()[0] not in _STOP_FIRST),
         Rule("org-field", rf"(?m:{_FIELD_LABEL})(?P<v>{_FIELD_VALUE})", 0.6),
+        Rule("head-of-name", rf"\b{cue_regex('org_head_words')}[ \t]+(?i:for|of|de|du|des|de[ \t]+la|del|della|di|d['’])"
+                             rf"[ \t]*(?:(?i:the)[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]*(?:[ \t]+(?:(?i:of|and|&|de|du|des|la|le|et|y|for|"
+                             rf"the)[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]*){{0,4}}", 0.55, check=_head_cased),
+        Rule("acronym-after-org", rf"(?<=(?-i:\b(?:{alternation(cue_words('org_acronym_heads'))})|"
+                                  rf"\b(?:{alternation([w.upper() for w in cue_words('org_acronym_heads')])}))"
+                                  r"[ \t]*\()(?P<v>[A-Z][A-Za-z&]{1,7})(?=\))", 0.5,
+             check=lambda t, s, e: sum(c.isupper() for c in t[s:e]) >= 2),
+        Rule("possessive-business", rf"\b{_NO_STOP}\p{{Lu}}[\p{{L}}\-]+['’]s[ \t]+{cue_regex('possessive_business_kinds')}\b",
+             0.45, check=_owner_name),
         Rule("numbered-unit", rf"\b(?:{alternation(cue_words('numbered_unit_words'))})[ \t]+\d{{1,3}}\b"
                               r"(?![:/.]\d)", 0.5),
         Rule("lower-firm-pair", r"(?<=\b(?i:at|for|from)[ \t]+)(?P<v>[a-z][a-z'’]{2,}[ \t]+(?:and|&)[ \t]+[a-z]{3,})"

@@ -52,8 +52,8 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("~"):
-            continue  # weak heads: weak_heads()
+        if line.startswith(("~", "+")):
+            continue  # weak heads: weak_heads(); role heads: role_heads()
         if line.startswith("!"):
             line = line[1:]
             unique.add(line.lower())
@@ -69,6 +69,13 @@ def weak_heads() -> frozenset[str]:
     """Heads that are a job only with a modifier and a job verb ("~hand" in the data file)."""
     lines = DATA.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip()[1:].lower() for ln in lines if ln.strip().startswith("~"))
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """Heads too vague alone that are a job after "works as a" ("+interpreter" in the data file)."""
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip()[1:].lower() for ln in lines if ln.strip().startswith("+"))
 
 
 # Size and manner words that make "a big hand" or "a free hand" no job.
@@ -117,6 +124,14 @@ _NOT_ROLE_AFTER = (r"(?![ \t]+(?i:reason|reasons|concern|concerns|complaint|comp
 _AFTER_CUE = r"(?=[ \t]+(?i:for|at|in|of|on|with|from)\b)"
 
 
+def _no_verb_first(text: str, start: int, end: int) -> bool:
+    """ "(civilian firefighter)" is a job; "(see nurse)" is an instruction."""
+    from recognizers.pos_guess import pos_table
+
+    first = text[start:end].split()[0].lower()
+    return pos_table().get(first, ("", ""))[0] not in ("VERB", "AUX", "ADP", "PRON", "DET")
+
+
 def _rules() -> tuple[Rule, ...]:
     job = _job()
     return (
@@ -129,9 +144,14 @@ def _rules() -> tuple[Rule, ...]:
                          rf"(?P<v>{job})(?![ \t]+(?i:woman|man|girl|boy|mother|father|male|female))", 0.5),
         Rule("comma-job", rf"(?<=[\p{{L}}\d][\"'”’]?,[ \t])(?P<v>{job})"
                           r"(?=[,);]|[ \t]+[—–-][ \t]|[ \t]+(?i:at|in|for|with|on)\b)", 0.45),
-        Rule("occupation-field", r"(?im:^[ \t]*(?:occupation|profession|job(?:[ \t]+title)?|employment|works[ \t]+as)"
+        Rule("occupation-field", r"(?im:(?:^|(?<=[ \t]{2}|[|·;]))[ \t]*(?:occupation|profession|job(?:[ \t]+title)?|employment|works[ \t]+as)"
                                  r"[ \t]*:[ \t]*)(?P<v>[^\s,;(][^,;\n]{0,40}?(?:[ \t]*\([^)\n]{1,20}\))?)"
                                  r"(?=[ \t]*(?:[,;\n]|$|[ \t]{2}))", 0.6),
+        Rule("paren-job", rf"(?<=\((?:\d{{1,3}},[ \t]*)?)(?P<v>{job})(?=\))", 0.45, check=_no_verb_first),
+        Rule("paren-age-role", rf"(?<=\(\d{{1,3}},[ \t]*)(?P<v>(?:[\p{{L}}'\-]+[ \t]+){{0,2}}"
+                               rf"(?i:{trie_alternation(sorted(role_heads()))}))(?=\))", 0.45),
+        Rule("works-as-role", rf"(?i:\bwork(?:s|ed|ing)?[ \t]+as[ \t]+an?[ \t]+)(?P<v>(?:{_FREE}[a-z][a-z'\-]+[ \t]+){{0,2}}"
+                              rf"(?:{trie_alternation(sorted(role_heads()))}))\b", 0.5),
         Rule("the-unique-role", rf"(?i:\b(?:the|an?)[ \t]+)(?:(?:former|elected|only|new|first|local|town'?s?|"
                                 rf"volunteer|acting)[ \t]+)*(?P<v>{_unique()})\b{_NOT_ROLE_AFTER}", 0.55),
     )
