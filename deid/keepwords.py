@@ -11,7 +11,9 @@ Runs after the allow-list's exact match and widens it with context:
   built from a pinned package (recognizers/drug_data.py);
 - a named scale or questionnaire ("the Kelmbury Mood Scale", "Orlan Wellbeing Inventory");
 - a pet's name right after the animal ("his dog Moke", "her horse, Dusty,");
-- a name that is also a common verb, opening a sentence before its object ("Mark it.", "Bill them").
+- a name that is also a common verb, opening a sentence before its object ("Mark it.", "Bill them");
+- a holiday or observance that NER took for a person, place or organisation ("over Easter",
+  "on Shabbos", "Día de los Muertos"); whether it is a date is the date recognizers' call.
 The roster always wins, and strong-context recognizers keep their mention except as said above.
 """
 
@@ -26,6 +28,7 @@ from typing import Iterable
 from deid.eponyms import is_eponym
 from deid.lists import normalise_term
 from deid.model import Mention
+from recognizers.date_words import HOLIDAYS, OBSERVANCES
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _PHRASE_WORD = re.compile(r"[^\W_][\w'’]*")  # hyphen splits: "Stockholm syndrome-type bonding"
@@ -37,11 +40,30 @@ _PARTICLES = frozenset("van von der den de del della di da du dos das la le ten 
 THEORIST_NOUNS = frozenset("""idea ideas concept concepts notion notions work works writing writings book
 books account accounts view views term terms description descriptions argument arguments research
 findings study studies paper papers distinction distinctions insight insights definition definitions
-phrase observation observations model models approach framework""".split())
+phrase observation observations model models approach framework chapter chapters handout handouts manual
+worksheet worksheets skills treatment treatments protocol programme program method methods technique
+techniques exercise exercises reading readings""".split())
 _WORK_ADJ = "seminal|landmark|influential|classic|original|well-known|famous|early|later"
 _THEORIST_WORK = re.compile(
     rf"(?i:(?:['’]s?)?[ \t]+(?:(?:{_WORK_ADJ})[ \t]+)?(?:{'|'.join(sorted(THEORIST_NOUNS))})"
-    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to)\b))")
+    r"(?=[ \t]*(?:[,.;:)(\n]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to|for|with)\b))")
+# "Linehan's TIPP skills", "Shear's complicated grief treatment": up to two words before the work noun.
+_THEORIST_WORK_WIDE = re.compile(
+    rf"(?:['’]s?)?(?:[ \t]+(?:[A-Z][A-Z0-9-]{{1,7}}|[a-z][a-z-]+)){{1,2}}"
+    rf"[ \t]+(?:{'|'.join(sorted(THEORIST_NOUNS))})"
+    r"(?=[ \t]*(?:[,.;:)(\n]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to|for|with)\b)")
+# "CPT (Resick)", "window of tolerance (Siegel)", "(Safran and Muran)": a bare citation in brackets.
+_BRACKET_OPEN = re.compile(r"\([ \t]*$")
+_BRACKET_PAIR_BEFORE = re.compile(r"\([ \t]*([^\W\d_][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
+_BRACKET_CLOSE = re.compile(r"[ \t]*(?:,[ \t]*(?:\d{4}|n\.d\.)[a-z]?)?[ \t]*\)")
+_BRACKET_PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([^\W\d_][\w'’-]*)[ \t]*(?:,[ \t]*\d{4}[a-z]?)?[ \t]*\)")
+# "Ehlers and Clark", "Mikulincer & Shaver": two listed theorists joined.
+_PAIR_AFTER = re.compile(r"(?:['’]s?)?[ \t]+(?:and|&)[ \t]+([^\W\d_][\w'’-]*)")
+_PAIR_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
+# Method words or acronyms right before a bracketed citation of a surname that is also a word.
+_METHOD_BEFORE = re.compile(r"(?:\b[A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|\b(?i:model|therapy|treatment|approach|"
+                            r"method|work|tolerance|repair|skills|protocol|framework|theory|exposure|"
+                            r"training|intervention|programme|program))[ \t]*\([ \t]*$")
 # Academic words that make any theorist's surname an eponym ("Rogers' core conditions").
 CONCEPT_NOUNS = frozenset("""theory theories hypothesis experiment experiments conditions situation triad
 factors stages tasks phases schema schemas hierarchy formulation helplessness attachment self-efficacy
@@ -50,8 +72,8 @@ mentalization mentalisation archetype archetypes unconscious ego superego id dri
 self-actualisation self-actualization actualisation actualization containment horsemen position
 positions equation curve tolerance self selves""".split())
 # "I draw on Bowlby for attachment", "as Bowlby theorised": the theorist's work, not a person.
-_WORK_BEFORE = re.compile(r"(?i:\b(?:draw|draws|drew|drawing|lean|leans|leaned|leant|leaning|rely|relies|relied|"
-                          r"relying)[ \t]+on[ \t]+)$")
+_WORK_BEFORE = re.compile(r"(?i:\b(?:(?:draw|draws|drew|drawing|lean|leans|leaned|leant|leaning|rely|relies|relied|"
+                          r"relying)[ \t]+on|reading|according[ \t]+to|as[ \t]+per|cf\.?|the[ \t]+way)[ \t]+)$")
 _FOR_TOPIC = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?([^\W\d_][\w-]*)")
 _WORK_VERB = re.compile(r"(?i:[ \t]+(?:theorised|theorized|theorises|theorizes|posited|posits|coined|"
                         r"hypothesised|hypothesized)\b)")
@@ -70,6 +92,20 @@ _ARTICLE = re.compile(r"(?i:the|an?)[ \t]+")
 # Named instruments that NER takes for places or organisations ("Kelmbury Mood Scale").
 _INSTRUMENT = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,4}?[ \t]+(?i:scale|inventory|questionnaire|checklist)\b"
                          r"(?![ \t]+[A-Z])")
+_HOLIDAY_WORDS = frozenset(normalise_term(h.replace("’", "'")) for h in HOLIDAYS + OBSERVANCES)
+# "Linehan's TIPP": the method after the name.
+_ACRONYMS = re.compile(r"^[ \t]*[A-Z][A-Z0-9-]{1,7}(?:[ \t]+[A-Z][A-Z0-9-]{1,7})*$")
+_PAIR_REST = re.compile(r"^[ \t]+(?:and|&)[ \t]+([^\W\d_][\w'’-]*)$")
+_INSTRUMENT_WORDS = ("scale", "inventory", "questionnaire", "checklist", "test")
+# A score, arrow, version or stray pronoun after an instrument's name ("BAI 21", "K10 38 → 19", "-II", " I").
+_SCORE_TAIL = re.compile(r"(?:[-\s]+(?:I{1,3}|IV|V|\d+(?:[./]\d+)?|[→>/–-]+))+\s*$")
+# "Hashimoto's disease" in the allow list makes "has Hashimoto's." a condition; "Hashimoto said" stays a name.
+_CONDITION_TERM = re.compile(r"^([^\W\d_][\w-]*)['’]s?\s+(?i:disease|syndrome|thyroiditis|palsy|disorder|"
+                             r"phenomenon|chorea|encephalopathy|sarcoma|lymphoma|contracture|ulcer|anomaly)$")
+_CONDITION_BEFORE = re.compile(r"(?i:\b(?:has|had|have|having|with|for|of|the|from|and|or|her|his|their|"
+                               r"diagnosed|suspected|possible|query|\?|re)[ \t]+)$")
+_CONDITION_AFTER = re.compile(r"['’]s?(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:by|and|or|is|was|has|had|flare|flares|"
+                              r"flared|worse|better|diagnosis|symptoms|meds|medication|treatment|since|in|at)\b)")
 _CITATION_REST = re.compile(r"^['’]?s?\s*(?:et al\b\.?)?")
 _TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
@@ -86,6 +122,7 @@ class KeepWords:
     drugs: frozenset[str]
     dose_words: frozenset[str]
     eponym_nouns: frozenset[str]
+    conditions: frozenset[str] = frozenset()
 
 
 def _fold(term: str) -> str:
@@ -122,9 +159,10 @@ def build_keep_words(allow_terms: Iterable[str], theorist_names: Iterable[str],
     firsts |= {_fold(w) for w in firsts}
     theorists = frozenset(surnames(names))
     strict = frozenset(s for s in theorists if lexicon.is_ambiguous(s) or s in lexicon.calendar)
+    conditions = frozenset(_fold(m.group(1)) for t in allow_terms if (m := _CONDITION_TERM.match(t.strip())))
     return KeepWords(phrases=phrases, first_words=frozenset(firsts), max_words=min(max_words, 8), theorists=theorists,
                      strict_theorists=strict, drugs=load_drugs() if drugs is None else drugs,
-                     dose_words=DOSE_WORDS, eponym_nouns=eponym_nouns)
+                     dose_words=DOSE_WORDS, eponym_nouns=eponym_nouns, conditions=conditions)
 
 
 def phrase_spans(text: str, kw: KeepWords) -> list[tuple[int, int, int]]:
@@ -180,7 +218,10 @@ def _theorist_core(m: Mention, kw: KeepWords) -> Mention | None:
             if _fold(m.text[w.start():end]) not in kw.theorists:
                 continue
             before = words[:j]
-            rest = _CITATION_REST.sub("", m.text[end:])
+            pair = _PAIR_REST.match(m.text[end:])  # "Mikulincer & Shaver": the pair rule decides
+            rest = _ACRONYMS.sub("", _CITATION_REST.sub("", m.text[end:]))
+            if pair and _fold(pair.group(1)) in kw.theorists:
+                rest = ""
             if any(load_lexicon().kind(b.group()) for b in before) or re.search(r"[^\W\d_]", rest):
                 return None
             core = m.text[w.start():end]
@@ -200,9 +241,12 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
                                            core.recognizer, text[core.start:count.end()])
     if is_eponym(text, probe, kw.eponym_nouns | CONCEPT_NOUNS):
         return True
+    if _bracket_citation(text, core, kw) or _theorist_pair(text, core, kw):
+        return True
     if strict:
         return False
-    if _THEORIST_WORK.match(text, core.end) or _WORK_VERB.match(text, core.end):
+    if (_THEORIST_WORK.match(text, core.end) or _THEORIST_WORK_WIDE.match(text, core.end)
+            or _WORK_VERB.match(text, core.end)):
         return True
     if _WORK_BEFORE.search(text[max(0, core.start - 30):core.start]):
         return True
@@ -214,10 +258,50 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
     return nxt is not None and any(s == nxt for s, _, _ in spans)
 
 
-def _instrument(text: str, m: Mention) -> bool:
-    """True when the mention names a scale or questionnaire ("the Kelmbury Mood Scale")."""
-    words = _WORD.findall(m.text)
-    if words and words[-1].lower() in ("scale", "inventory", "questionnaire", "checklist"):
+def _is_theorist(word: str | None, kw: KeepWords) -> bool:
+    return word is not None and _fold(word) in kw.theorists
+
+
+def _bracket_citation(text: str, core: Mention, kw: KeepWords) -> bool:
+    """True for a surname cited alone in brackets: "CPT (Resick)", "(Safran and Muran)".
+
+    Only after a method word or acronym: "her brother (Young)" stays a person.
+    """
+    before = text[max(0, core.start - 60):core.start]
+    pair_before = _BRACKET_PAIR_BEFORE.search(before)
+    if pair_before and not _is_theorist(pair_before.group(1), kw):
+        return False
+    opening = before[:pair_before.start() + 1] if pair_before else before
+    if not (pair_before or _BRACKET_OPEN.search(before)):
+        return False
+    after = _BRACKET_PAIR_AFTER.match(text, core.end)
+    if after and not _is_theorist(after.group(1), kw):
+        return False
+    if not (after or _BRACKET_CLOSE.match(text, core.end)):
+        return False
+    return bool(_METHOD_BEFORE.search(opening))
+
+
+def _theorist_pair(text: str, core: Mention, kw: KeepWords) -> bool:
+    """True when another listed theorist is joined to this one ("Ehlers and Clark", "Mikulincer & Shaver")."""
+    after = _PAIR_AFTER.match(text, core.end)
+    if after and _is_theorist(after.group(1).removesuffix("'s").removesuffix("’s"), kw):
+        return True
+    before = _PAIR_BEFORE.search(text[max(0, core.start - 40):core.start])
+    return bool(before) and _is_theorist(before.group(1), kw)
+
+
+def _instrument(text: str, m: Mention, kw: KeepWords) -> bool:
+    """True when the mention names a scale or questionnaire ("the Kelmbury Mood Scale").
+
+    A version or a score NER took along counts as part of it: "Beck Depression Inventory-II",
+    "K10 38 →", "Penn State Worry Questionnaire I".
+    """
+    core = _SCORE_TAIL.sub("", m.text)
+    words = re.split(r"[\s-]+", core.strip())
+    if words and words[-1].lower() in _INSTRUMENT_WORDS:
+        return True
+    if core != m.text and core.strip() and _fold(core.strip()) in kw.phrases:
         return True
     return bool(_INSTRUMENT.match(text, m.end))
 
@@ -243,6 +327,32 @@ def _pet_name(text: str, m: Mention) -> bool:
     if not before:
         return False
     return "," not in before.group() or text[m.end:m.end + 1] == ","
+
+
+def _condition(text: str, m: Mention, kw: KeepWords) -> bool:
+    """True for an eponymous condition named by its possessive alone ("Mother has Hashimoto's.")."""
+    word = re.sub(r"['’]s?$", "", m.text)
+    if not kw.conditions or _fold(word) not in kw.conditions:
+        return False
+    end = m.start + len(word)
+    if not _CONDITION_AFTER.match(text, end):
+        return False
+    return bool(_CONDITION_BEFORE.search(text[max(0, m.start - 20):m.start]))
+
+
+def _hyphen_compound(text: str, m: Mention) -> bool:
+    """True for a name-like common word inside a hyphenated compound ("Bill-paying", "Will-power")."""
+    from recognizers.name_data import load_lexicon
+
+    if m.entity_type != "PERSON" or not _WORD.fullmatch(m.text) or not load_lexicon().is_ambiguous(m.text):
+        return False
+    return bool(re.match(r"-[a-z]", text[m.end:m.end + 2]))
+
+
+def _holiday_name(m: Mention) -> bool:
+    """True when the mention is only a holiday or observance name ("Easter", "the Sabbath")."""
+    t = _ARTICLE.sub("", m.text, count=1) if _ARTICLE.match(m.text) else m.text
+    return normalise_term(t.replace("’", "'")) in _HOLIDAY_WORDS
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -287,9 +397,9 @@ def drop_keep_words(text: str, mentions: list[Mention], kw: KeepWords | None,
             continue
         if not strong and m.entity_type in _TYPES and (
                 _theorist_eponym(text, m, kw, spans) or _pet_name(text, m) or _verb_opening(text, m)
-                or _instrument(text, m)):
+                or _instrument(text, m, kw) or _condition(text, m, kw) or _hyphen_compound(text, m)):
             continue
-        if not strong and _drug_mention(m, kw):
+        if m.entity_type in _TYPES and _holiday_name(m) or not strong and _drug_mention(m, kw):
             continue
         out.append(m)
     return out

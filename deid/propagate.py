@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from deid.model import Mention
+from recognizers.cues import is_common_word
 
 if TYPE_CHECKING:
     from deid.config import Profile
@@ -28,6 +29,7 @@ bishop king queen major sergeant""".split())
 
 
 _TITLE_AFTER = re.compile(r"\.?[ \t]+[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|every|some|any|no)[ \t]+$")
 # Recognizers whose anchor makes even a form-label word a name ("her sister Faith").
 _ANCHORED = ("Roster", "RelationRecognizer", "HonorificRecognizer")
 
@@ -210,6 +212,8 @@ def propagate(text: str, mentions: list[Mention], blocked: frozenset[str] = froz
                 continue  # "DR. QUILL:" is a title before a name, not her initials
             if text[s:e].islower() and not surface.islower() and not lower_too:
                 continue
+            if text[s:e].islower() and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) and is_common_word(low):
+                continue  # "a storm", "make a mark": the word, not the name Storm or Mark
             seen.add((s, e))
             m = Mention(s, e, entity, score, PROPAGATED, text[s:e])
             added.append(_expand_surname(text, m, blocked) if text[s:s + 1].isupper() else m)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from recognizers.date_words import (
-    DAY, DAY_ORD, HOLIDAY, MONTH, MONTH_NAMES, ORDINAL, SEASON, WEEKDAY, YEAR,
+    DAY, DAY_HOLIDAY, DAY_ORD, HOLIDAY, HOLIDAY_CUE, MONTH, MONTH_NAMES, ORDINAL, SEASON, WEEKDAY, YEAR,
 )
 from recognizers.cues import cue_regex
 from recognizers.regex_base import RegexRecognizer, Rule
@@ -132,8 +132,10 @@ class CalendarDateRecognizer(RegexRecognizer):
              rf"\b(?:(?i:early|late|mid|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
              rf"(?:\s*[-–/]\s*{_MONTH})?,?\s+(?:of\s+)?{YEAR}\b", 0.85),
         Rule("season-year", rf"\b(?:(?i:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+)?{YEAR}\b", 0.7),
-        Rule("holiday", rf"\b{HOLIDAY}(?:[ \t]+(?i:night|eve|morning|evening|weekend|week)(?=,?\s+{YEAR}))?"
-                        rf"(?:,?\s+{YEAR})?(?!\w)", 0.6),
+        Rule("holiday-year", rf"\b{HOLIDAY}(?:[ \t]+(?i:night|eve|morning|evening|weekend|week))?,?\s+{YEAR}(?!\w)",
+             0.85),
+        Rule("cue-holiday", rf"\b{HOLIDAY_CUE}\s+{HOLIDAY}(?!\w)", 0.6),
+        Rule("day-holiday", rf"\b{DAY_HOLIDAY}(?!\w)", 0.6),
         Rule("numeric-dmy", rf"\b{_WD}?\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b(?![/.\-]\d){_CLOCK}",
              0.7, check=_check_numeric),
         Rule("iso", rf"\b{_WD}?(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d)){_CLOCK}", 0.85),
@@ -141,8 +143,10 @@ class CalendarDateRecognizer(RegexRecognizer):
         Rule("day-month", r"(?<![\d/.\-])\d{1,2}/\d{1,2}"
                           r"(?:\s*[-–—]\s*\d{1,2}/\d{1,2})?(?![\d/]|" + _NOT_DATE_AFTER + ")",
              0.6, check=_check_day_month),
-        Rule("lower-holiday", rf"\b{cue_regex('holiday_cues')}\s+(?P<v>{cue_regex('lower_holidays')})"
-                              r"(?!\w|['’]s\s+(?i:card|cards|present|presents|gift|gifts))", 0.5),
+        Rule("lower-cue-holiday", rf"\b{HOLIDAY_CUE}\s+(?P<v>{cue_regex('lower_holidays')})"
+                                  r"(?!\w|['’]s\s+(?i:card|cards|present|presents|gift|gifts))", 0.5),
+        Rule("lower-day-holiday", rf"\b{cue_regex('holiday_cues')}\s+(?P<v>(?i:{DAY_HOLIDAY}))"
+                                  r"(?!\w|['’]s\s+(?i:card|cards|present|presents|gift|gifts))", 0.5),
         Rule("nth", rf"(?:(?<=\b(?i:the|on|by|from|until|till|before|after|since)\s+)|(?<=\())"
                     rf"{DAY_ORD}\b(?!\s+(?!{cue_regex('nth_date_followers')}\b|{MONTH})\p{{Ll}})",
              0.6),

@@ -34,6 +34,10 @@ def _particle_run(words: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
+# Titles that are also everyday verbs or nouns in lower case ("will miss Tết", "a doctor Sarah saw").
+_VERB_TITLES = frozenset({"miss", "master", "doctor"})
+
+
 class HonorificRecognizer(ContextNameRecognizer):
     """A title (Mr, Dr, Prof, Rev, Coach, Rabbi, Aunty...) followed by a surname, names or initials."""
 
@@ -52,7 +56,8 @@ class HonorificRecognizer(ContextNameRecognizer):
             yield m.start("l"), m.end("l"), self.strong
         for m in self._rx.finditer(text):
             hon = m.group("hon").lower()
-            strong = hon in self.cues.strong_honorifics
+            capital = m.group("hon")[0].isupper()
+            strong = hon in self.cues.strong_honorifics and (capital or hon not in _VERB_TITLES)
             if not strong and not m.group("hon")[0].isupper():
                 continue  # weak titles ("ate", "sister") only when written as titles
             words = [(w.start() + m.start("name"), w.group()) for w in re.finditer(r"\S+", m.group("name"))]

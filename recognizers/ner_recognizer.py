@@ -20,7 +20,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from recognizers.date_words import MONTH, looks_specific
+from recognizers.date_words import HOLIDAY_CUE, MONTH, is_bare_holiday, looks_specific
 
 if TYPE_CHECKING:
     from deid.config import Profile
@@ -32,6 +32,7 @@ _SCHEDULING_BEFORE = re.compile(
     r"(?i:\b(?:revisit|review|reviewed|until|till|by|around|conference|plan|plans|planned|"
     r"planning|booked|due|expected|early|end\s+of|enough\s+in|leave|holiday|next)\b[\w\s,]{0,12})$")
 _EARLY_END = re.compile(r"^(?i:(?:the\s+)?(?:early|end\s+of|beginning\s+of))\b")
+_CUE_BEFORE = re.compile(rf"\b{HOLIDAY_CUE}\s+$")
 _UNIT_END = re.compile(r"(?i:\b(?:days?|weeks?|nights?|hours?|hrs?|minutes?|mins?|months?|years?|sessions?))$")
 
 
@@ -40,11 +41,14 @@ def is_identifying_date(text: str, start: int, end: int, bare_months: bool = Fal
 
     A month with no day or year ("in June", "the December holidays") is a keep word unless
     ``bare_months`` (profile ``detection.bare_months_are_dates``) makes past-event months dates;
-    "last/next November" names one month of one year and is always a date.
+    "last/next November" names one month of one year and is always a date; a festival without
+    a year or "last/this/next" ("over Easter") is not.
     """
     span = text[start:end].strip()
     if not looks_specific(span) or _UNIT_END.search(span) and not re.search(MONTH, span):
         return False
+    if is_bare_holiday(span):  # "over Easter", "Christmas": a date only as "last Christmas"
+        return bool(_CUE_BEFORE.search(text[max(0, start - 20):start]))
     if _BARE_MONTH.match(span):
         if not bare_months or _EARLY_END.match(span):  # "review in early June", "until the end of June"
             return False

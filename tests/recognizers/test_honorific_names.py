@@ -62,3 +62,14 @@ def test_honorific_when_lower_case_title_and_one_letter_then_that_letter_is_a_na
 @pytest.mark.parametrize("text", ["i saw dr a lot of times", "ask mr a question", "dr visits"])
 def test_honorific_when_lower_case_title_then_letter_word_then_nothing(rec, text):
     assert [e for e in _found(rec, text) if len(e) == 1] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("she will miss Tết this year", []),              # lower-case "miss" is the verb
+    ("I miss Rotterdam a lot", []),
+    ("a doctor Sarah saw once", []),
+    ("Miss Quenby rang", ["Miss Quenby"]),             # the title, capitalised
+    ("seen by dr v.", ["v"]),                           # lower-case speech-to-text titles still count
+])
+def test_honorific_when_title_word_is_a_lower_case_verb_then_not_a_title(rec, text, expected):
+    assert _found(rec, text) == expected

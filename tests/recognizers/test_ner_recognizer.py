@@ -16,6 +16,8 @@ def _check(text: str, span: str, bare_months: bool = False) -> bool:
     ("the crash on October 27, 2023 was", "October 27, 2023"),
     ("since last November, when he learned", "last November"),
     ("for Christmas Eve and the following", "Christmas Eve"),
+    ("she has not called since last Christmas", "Christmas"),
+    ("First panic attack Easter 2021 (on the train)", "Easter 2021"),
     ("DOB 02/11/1982", "02/11/1982"),
 ])
 def test_ner_filter_when_specific_date_then_kept(text, span):
@@ -32,6 +34,9 @@ def test_ner_filter_when_specific_date_then_kept(text, span):
     ("Continue weekly sessions", "weekly"),
     ("Sleep 4-5 hrs; nightmares", "4-5 hrs"),
     ("Sleeping 10:30-6:30. Still", "10:30-6:30"),
+    ("her mother visiting over Easter.", "Easter"),
+    ("over the Easter weekend; sister", "Easter weekend"),
+    ("before Chinese New Year reunion dinner", "Chinese New Year"),
 ])
 def test_ner_filter_when_duration_time_or_year_then_dropped(text, span):
     assert not _check(text, span)

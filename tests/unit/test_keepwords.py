@@ -9,8 +9,9 @@ from deid.model import Mention
 
 NOUNS = frozenset({"protocol", "model", "tasks", "stages"})
 KW = build_keep_words(
-    allow_terms=["Zinnia Starfall", "Lady Quorbeth", "Quorbeth", "Velm Method", "Brindle showers"],
-    theorist_names=["Marta Quellan", "Orrin Tamsworth", "Ilse van der Brook", "Rob Grant"],
+    allow_terms=["Zinnia Starfall", "Lady Quorbeth", "Quorbeth", "Velm Method", "Brindle showers",
+                 "Harvell's disease", "KX10"],
+    theorist_names=["Marta Quellan", "Orrin Tamsworth", "Ilse van der Brook", "Rob Grant", "Pia Ostrander"],
     eponym_nouns=NOUNS,
     drugs=frozenset({"zorvaxine", "quetrazol"}),
 )
@@ -154,3 +155,75 @@ def test_keepwords_phrases_only_leaves_other_rules_alone():
 ])
 def test_keepwords_named_scales_and_questionnaires_dropped(text, word, kind, dropped):
     assert _kept(text, _m(text, word, kind=kind)) is not dropped
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Jordan started CPT (Quellan); discussed PE", "Quellan"),
+    ("window of tolerance (Tamsworth). The group", "Tamsworth"),
+    ("rupture-repair (Quellan and Ostrander).", "Ostrander"),
+    ("trauma-focused CBT (Quellan, 2019) for the images", "Quellan"),
+    ("the cognitive model (Grant) fits", "Grant"),                 # a common-word surname after a method word
+])
+def test_keepwords_when_theorist_cited_in_brackets_after_method_then_dropped(text, word):
+    assert not _kept(text, _m(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("her brother (Quellan) came too", "Quellan"),                 # no method word before the bracket
+    ("her brother (Grant) came too", "Grant"),
+    ("CPT (Henlow) today", "Henlow"),                              # not a listed theorist
+])
+def test_keepwords_when_bracketed_name_is_not_a_citation_then_kept(text, word):
+    assert _kept(text, _m(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("read Quellan and Ostrander before supervision", "Ostrander"),
+    ("the Tamsworth & Quellan chapter", "Tamsworth & Quellan"),
+    ("recommended reading Quellan and the notes", "Quellan"),
+    ("Reviewed Quellan's TIPP skills (temperature)", "Quellan's TIPP"),
+    ("elements of Tamsworth's complicated grief treatment. Provide", "Tamsworth"),
+    ("the Quellan handout\n\nHi", "Quellan"),
+])
+def test_keepwords_when_theorists_paired_read_or_cited_for_a_method_then_dropped(text, word):
+    assert not _kept(text, _m(text, word))
+
+
+@pytest.mark.parametrize("text,word,kind,dropped", [
+    ("She fasts during Ramadan and asked", "Ramadan", "LOCATION", True),
+    ("he does not answer the phone on Shabbos", "Shabbos", "PERSON", True),
+    ("reschedule around Día de los Muertos planning", "Día de los Muertos", "ORGANIZATION", True),
+    ("over the Easter weekend", "Easter", "DATE_TIME", False),     # whether it is a date: the date rules
+    ("Eastwood called", "Eastwood", "PERSON", False),
+])
+def test_keepwords_holiday_names_never_person_place_or_organisation(text, word, kind, dropped):
+    assert _kept(text, _m(text, word, kind=kind)) is not dropped
+
+
+@pytest.mark.parametrize("text,word,dropped", [
+    ("Mother has Harvell's.\n", "Harvell's", True),
+    ("it makes the Harvell's worse", "Harvell's", True),
+    ("tested for Harvell's by GP", "Harvell", True),
+    ("Harvell's wife rang", "Harvell's", False),                   # a person's possessive
+    ("Harvell said no", "Harvell", False),                         # no possessive: a name
+])
+def test_keepwords_condition_named_by_possessive_alone_dropped(text, word, dropped):
+    assert _kept(text, _m(text, word)) is not dropped
+
+
+@pytest.mark.parametrize("text,word,kind", [
+    ("He scored 31 on the Orlan Depression Inventory-II today", "Orlan Depression Inventory-II", "ORGANIZATION"),
+    ("look at the Orlan Worry Questionnaire I sent", "Orlan Worry Questionnaire I", "ORGANIZATION"),
+    ("## Outcome\nKX10 38 → 19 over 16 sessions", "KX10 38 →", "ORGANIZATION"),
+])
+def test_keepwords_instrument_with_version_or_score_tail_dropped(text, word, kind):
+    assert not _kept(text, _m(text, word, kind=kind))
+
+
+@pytest.mark.parametrize("text,word,dropped", [
+    ("Bill-paying, the boat's engine", "Bill", True),
+    ("Bill paid the boat's engine", "Bill", False),
+    ("Quellan-Smith came", "Quellan", False),                      # not a common word: a double-barrelled name
+])
+def test_keepwords_common_word_name_inside_hyphen_compound_dropped(text, word, dropped):
+    assert _kept(text, _m(text, word)) is not dropped

@@ -69,3 +69,9 @@ def test_propagate_when_initials_equal_a_title_then_title_position_not_marked(te
 
     out = propagate(text, [_mention(text, "Dolores Ruiz")], not_names=not_name_words(None))
     assert _covered(text, out) == expected
+
+
+def test_propagate_when_lower_case_common_word_follows_an_article_then_not_marked():
+    text = "STORM: hi. There was a storm the second night. storm said ok."
+    out = propagate(text, [Mention(0, 5, "PERSON", 0.9, "SpeakerLabelRecognizer", "STORM")])
+    assert _covered(text, out) == ["STORM", "storm"]
