@@ -52,6 +52,13 @@ _THEORIST_WORK_WIDE = re.compile(
     rf"(?:['’]s?)?(?:[ \t]+(?:[A-Z][A-Z0-9-]{{1,7}}|[a-z][a-z-]+)){{1,2}}"
     rf"[ \t]+(?:{'|'.join(sorted(THEORIST_NOUNS))})"
     r"(?=[ \t]*(?:[,.;:)(\n]|$)|[ \t]+(?:of|on|about|in|that|as|regarding|around|into|to|for|with)\b)")
+# A theorist surname that is also a word needs the possessive and a scholarly noun ("Young's chapter").
+_SCHOLARLY = "chapter|chapters|handout|handouts|manual|worksheet|worksheets|model|protocol|framework|treatment"
+_STRICT_WORK = re.compile(
+    rf"['’]s(?:[ \t]+(?:[A-Z][A-Z0-9-]{{1,7}}|[a-z][a-z-]+)){{0,2}}[ \t]+(?:{_SCHOLARLY})"
+    r"(?=[ \t]*(?:[,.;:)(\n]|$)|[ \t]+(?:of|on|about|in|for|with)\b)")
+# "the Fonofale model": a place or organisation word naming a method.
+_METHOD_AFTER = re.compile(r"[ \t]+(?:model|framework|method|approach|technique|protocol)\b")
 # "CPT (Resick)", "window of tolerance (Siegel)", "(Safran and Muran)": a bare citation in brackets.
 _BRACKET_OPEN = re.compile(r"\([ \t]*$")
 _BRACKET_PAIR_BEFORE = re.compile(r"\([ \t]*([^\W\d_][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
@@ -243,8 +250,8 @@ def _theorist_eponym(text: str, m: Mention, kw: KeepWords, spans: list[tuple[int
         return True
     if _bracket_citation(text, core, kw) or _theorist_pair(text, core, kw):
         return True
-    if strict:
-        return False
+    if strict:  # "Young's chapter on", "Shear's complicated grief treatment": the possessive and a work noun
+        return bool(_STRICT_WORK.match(text, core.end) or _STRICT_WORK.match(text, m.end))
     if (_THEORIST_WORK.match(text, core.end) or _THEORIST_WORK_WIDE.match(text, core.end)
             or _WORK_VERB.match(text, core.end)):
         return True
@@ -349,6 +356,12 @@ def _hyphen_compound(text: str, m: Mention) -> bool:
     return bool(re.match(r"-[a-z]", text[m.end:m.end + 2]))
 
 
+def _named_method(text: str, m: Mention) -> bool:
+    """True for one capitalised word that NER took for a place or organisation, naming a method."""
+    return (m.entity_type in ("LOCATION", "ORGANIZATION") and bool(_WORD.fullmatch(m.text))
+            and m.text[:1].isupper() and bool(_METHOD_AFTER.match(text, m.end)))
+
+
 def _holiday_name(m: Mention) -> bool:
     """True when the mention is only a holiday or observance name ("Easter", "the Sabbath")."""
     t = _ARTICLE.sub("", m.text, count=1) if _ARTICLE.match(m.text) else m.text
@@ -397,7 +410,8 @@ def drop_keep_words(text: str, mentions: list[Mention], kw: KeepWords | None,
             continue
         if not strong and m.entity_type in _TYPES and (
                 _theorist_eponym(text, m, kw, spans) or _pet_name(text, m) or _verb_opening(text, m)
-                or _instrument(text, m, kw) or _condition(text, m, kw) or _hyphen_compound(text, m)):
+                or _instrument(text, m, kw) or _condition(text, m, kw) or _hyphen_compound(text, m)
+                or _named_method(text, m)):
             continue
         if m.entity_type in _TYPES and _holiday_name(m) or not strong and _drug_mention(m, kw):
             continue

@@ -227,3 +227,21 @@ def test_keepwords_instrument_with_version_or_score_tail_dropped(text, word, kin
 ])
 def test_keepwords_common_word_name_inside_hyphen_compound_dropped(text, word, dropped):
     assert _kept(text, _m(text, word)) is not dropped
+
+
+@pytest.mark.parametrize("text,word,dropped", [
+    ("read Grant's chapter on limited reparenting", "Grant", True),      # common-word surname, scholarly noun
+    ("Grant's chapter ended badly for him and", "Grant", False),          # no preposition or stop after it
+    ("Grant's idea was odd", "Grant", False),
+])
+def test_keepwords_common_word_theorist_needs_possessive_and_scholarly_noun(text, word, dropped):
+    assert _kept(text, _m(text, word)) is not dropped
+
+
+@pytest.mark.parametrize("text,word,kind,dropped", [
+    ("the Velmora model as a map", "Velmora", "LOCATION", True),
+    ("the Velmora office as a map", "Velmora", "LOCATION", False),
+    ("moved to Velmora model homes", "Velmora", "PERSON", False),
+])
+def test_keepwords_place_or_organisation_word_naming_a_method_dropped(text, word, kind, dropped):
+    assert _kept(text, _m(text, word, kind=kind)) is not dropped
