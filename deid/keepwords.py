@@ -413,7 +413,7 @@ def drop_keep_words(text: str, mentions: list[Mention], kw: KeepWords | None,
                 or _instrument(text, m, kw) or _condition(text, m, kw) or _hyphen_compound(text, m)
                 or _named_method(text, m)):
             continue
-        if m.entity_type in _TYPES and _holiday_name(m) or not strong and _drug_mention(m, kw):
+        if not strong and (m.entity_type in _TYPES and _holiday_name(m) or _drug_mention(m, kw)):
             continue
         out.append(m)
     return out

@@ -245,3 +245,8 @@ def test_keepwords_common_word_theorist_needs_possessive_and_scholarly_noun(text
 ])
 def test_keepwords_place_or_organisation_word_naming_a_method_dropped(text, word, kind, dropped):
     assert _kept(text, _m(text, word, kind=kind)) is not dropped
+
+
+def test_keepwords_holiday_word_with_person_cue_stays_a_name():
+    text = "my son Matariki came"
+    assert _kept(text, _m(text, "Matariki", "RelationRecognizer"))
