@@ -147,12 +147,13 @@ def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: fro
                     + r")(?![\w-]|['’]\w\w)", re.IGNORECASE)
     out = []
     for i, (text, ms) in enumerate(zip(texts, mentions)):
-        taken = sorted((m.start, m.end) for m in ms)
         added: list[Mention] = []
+        inner: set[int] = set()  # shorter PERSON mentions a longer case name replaces
         lower_doc = None
         for m in rx.finditer(text):
             s, e = m.span()
-            if _covered(taken, s, e):
+            hits = [k for k, x in enumerate(ms) if x.start < e and x.end > s]
+            if hits and not _extends(ms, hits, s, e):
                 continue
             hit = text[s:e]
             low = hit.lower()
@@ -164,6 +165,9 @@ def propagate_case(texts: list[str], mentions: list[list[Mention]], blocked: fro
                 if not _lower_ok(text, s, low, by_low[low], blocked, lower_ok, lower_doc):
                     continue
             added.append(Mention(s, e, "PERSON", 0.6, CASE_PROPAGATED, hit))
+            inner.update(hits)
+        if inner:
+            ms = [x for k, x in enumerate(ms) if k not in inner]
         out.append(ms + added if added else ms)
     return propagate_places(texts, out)
 
@@ -225,6 +229,13 @@ def _surfaces(text: str, ms: list[Mention]) -> set[str]:
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and b > s for a, b in spans)
+
+
+def _extends(ms: list[Mention], hits: list[int], s: int, e: int) -> bool:
+    """True when the case name s:e is longer than, and holds, every mention it overlaps, all PERSON
+    ("Owiredu-Ansah" from a sibling document over this document's "Ansah")."""
+    return all(ms[k].entity_type == "PERSON" and s <= ms[k].start and ms[k].end <= e
+               and ms[k].end - ms[k].start < e - s for k in hits)
 
 
 def _accept(text: str, s: int, e: int, hit: str, infos: Iterable[tuple[str, _Seen]], doc: int,

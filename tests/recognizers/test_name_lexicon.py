@@ -27,6 +27,26 @@ def test_name_lexicon_holds_names_of_several_cultures(token, kind):
     assert load_lexicon().kind(token) & kind
 
 
+@pytest.mark.parametrize("token,kind", [
+    ("chidi", FIRST), ("bongani", FIRST), ("unathi", FIRST), ("isiaka", FIRST), ("shubham", FIRST),
+    ("subodh", FIRST), ("jimoh", LAST), ("uwizeye", LAST), ("sandqvist", LAST),
+])
+def test_name_lexicon_holds_frequent_names_per_country_from_names_dataset(token, kind):
+    lex = load_lexicon()
+    assert lex.kind(token) & kind and not lex.is_ambiguous(token)
+
+
+@pytest.mark.parametrize("token", ["tiesiog", "biuro", "geras"])
+def test_name_lexicon_marks_common_words_of_other_languages_ambiguous(token):
+    lex = load_lexicon()
+    assert lex.kind(token) and lex.is_ambiguous(token)
+
+
+@pytest.mark.parametrize("token", ["mmh", "singapore", "oes"])
+def test_name_lexicon_takes_no_fillers_fragments_or_places_from_names_dataset(token):
+    assert not load_lexicon().kind(token)
+
+
 @pytest.mark.parametrize("word", ["will", "hope", "grace", "may", "mark", "bill", "summer", "rose",
                                   "joy", "faith", "sue", "pat", "art", "chase", "brook", "long",
                                   "young", "white", "black", "green", "king", "june", "april"])
@@ -59,6 +79,8 @@ def test_name_lexicon_fold_drops_case_and_accents():
     ("GRACE: I don't know what to say.", "GRACE"),
     ("Client: Okonkwo, Grace\nDOB: unknown", "Grace"),
     ("After nine, Sandeep keeps the phone.", "Sandeep"),
+    ("so then chidi came over and we just talked", "chidi"),
+    ("the rose bush bongani planted has flowers now", "bongani"),
 ])
 def test_name_lexicon_finds_names_in_context(analyzer, recognizer, text, name):
     assert name in _found(analyzer, recognizer, text)
@@ -118,6 +140,7 @@ def test_name_lexicon_file_holds_every_census_and_gender_guesser_name():
 def test_name_lexicon_rebuild_matches_shipped_file(tmp_path):
     pytest.importorskip("wordfreq")
     pytest.importorskip("english_words")
+    pytest.importorskip("names_dataset")
     from recognizers.name_data import DATA_FILE, write_lexicon
 
     write_lexicon(tmp_path / "lex.tsv.gz", tmp_path / "common.txt.gz")

@@ -119,3 +119,19 @@ def test_address_component_spreads_as_a_location():
     part = Mention(s, s + 11, "ADDRESS", 0.7, "AddressRecognizer", "Brackenhill")
     out = propagate_case([intake, story], [[part], []])
     assert [(story[m.start:m.end], m.entity_type) for m in out[1]] == [("Brackenhill", "LOCATION")]
+
+
+def test_longer_case_name_replaces_the_part_found_here():
+    intake = "Clients: Tamsin Okoro-Vance and her partner."
+    note = "Couples session 2 — Okoro-Vance — in person."
+    part = _m(note, "Vance", "NameLexiconRecognizer")
+    out = propagate_case([intake, note], [[_m(intake, "Tamsin Okoro-Vance", "FilteredSpacyRecognizer")], [part]])
+    assert [note[m.start:m.end] for m in out[1]] == ["Okoro-Vance"]
+
+
+def test_case_name_does_not_swallow_another_type():
+    intake = "Clients: Tamsin Okoro-Vance and her partner."
+    note = "Okoro-Vance Street is where she lives."
+    street = Mention(0, len("Okoro-Vance Street"), "LOCATION", 0.8, "AddressRecognizer", "Okoro-Vance Street")
+    out = propagate_case([intake, note], [[_m(intake, "Tamsin Okoro-Vance", "FilteredSpacyRecognizer")], [street]])
+    assert [m.entity_type for m in out[1]] == ["LOCATION"]
