@@ -56,6 +56,12 @@ _INITIAL_SURNAME = re.compile(rf"(?<![\w.-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.)*[ \
 # A client "called" by an initial in quotes: a client I'll call "J.", "R." is a 36-year-old.
 _QUOTED_INITIAL = re.compile(r"[\"“](?P<name>[B-HJ-Z](?:\.[A-Z])*)\.?[\"”]")
 _CRED_RX = re.compile(_CREDENTIALS.removesuffix("\\b") + r"\.?")
+# Two or more dotted capitals are a person's initials in clinical text ("Case: A.W., 44", "D.S. —
+# present", "H.S.-G.", "Mr I. S. Chaudhry"), unless an abbreviation ("U.S.", "D.O.B.", "P.O. Box").
+_DOTTED_INITIALS = re.compile(r"(?<![\w.&-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.){1,3}(?:-[A-Z]\.?)?)(?![\w&])")
+_DOTTED_ABBREVIATIONS = ACRONYMS | frozenset("""USA UN EU UAE DOB PO AKA RIP ETA VS DJ MS BS BSC AA NA
+CBT DBT OCD ADHD PTSD GP ER ICU AE AD BC CE BCE NYC LA NY NZ UK US SOAP OK ASAP RSVP IE EG PPS
+MSC PHD PSYD JR SR II III IV""".split())
 _OTHER_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "LANGUAGE", "DATE", "TIME", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _NOT_AFTER_LETTER = frozenset("plan vitamin hepatitis type grade class part appendix section stage level group "
@@ -185,6 +191,10 @@ class NameCueRecognizer(ContextNameRecognizer):
                 span = self._trim(text, m.start("name"), m.end("name"), nlp_artifacts, True)
                 if span:
                     yield span[0], span[1], self.score
+        for m in _DOTTED_INITIALS.finditer(text):
+            letters = re.sub(r"[^A-Z]", "", m.group("name"))
+            if letters not in _DOTTED_ABBREVIATIONS:
+                yield m.start("name"), m.end("name"), self.score
         for m in _QUOTED_INITIAL.finditer(text):
             yield m.start("name"), m.end("name"), self.score
         for m in self._initials_verb.finditer(text):

@@ -33,6 +33,8 @@ def _found(rec, text):
     ("Ate lunch with B. Tarrant once", ["B. Tarrant"]),
     ("M-A. Quesnel, C.Psych. #7721", ["M-A. Quesnel"]),
     ("The tablets help. Varma sir increased it.", ["Varma sir"]),
+    ("Case: Q.W., 44, PTSD after a crash.", ["Q.W."]),
+    ("- T.V.-R. — present; asked not to be named.", ["T.V.-R."]),
 ])
 def test_name_cues_when_cue_then_name_found(rec, text, expected):
     assert _found(rec, text) == expected
@@ -44,6 +46,8 @@ def test_name_cues_when_cue_then_name_found(rec, text, expected):
     "Hi,\nThanks.\n",
     "We agreed on Plan B. Then we left.",
     "THERAPIST: Hi there. How was the drive?\nCLIENT: Fine. It was long.\n",
+    "She moved to the U.S. in 2019; D.O.B. on file; the U.K. office.",
+    "We did S.O.A.P. notes; she goes to A.A. and N.A. meetings, e.g. on Fridays.",
 ])
 def test_name_cues_when_no_name_then_nothing(rec, text):
     assert _found(rec, text) == []
