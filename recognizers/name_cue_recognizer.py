@@ -62,7 +62,7 @@ _DOTTED_INITIALS = re.compile(r"(?<![\w.&-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.){1,3
 _DOTTED_ABBREVIATIONS = ACRONYMS | frozenset("""USA UN EU UAE DOB PO AKA RIP ETA VS DJ MS BS BSC AA NA
 CBT DBT OCD ADHD PTSD GP ER ICU AE AD BC CE BCE NYC LA NY NZ UK US SOAP OK ASAP RSVP IE EG PPS
 MSC PHD PSYD JR SR II III IV""".split())
-_OTHER_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "LANGUAGE", "DATE", "TIME", "EVENT", "PRODUCT",
+_OTHER_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _NOT_AFTER_LETTER = frozenset("plan vitamin hepatitis type grade class part appendix section stage level group "
                               "option schedule row column exhibit figure table item step".split())

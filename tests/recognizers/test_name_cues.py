@@ -64,3 +64,12 @@ def test_name_cues_when_no_name_then_nothing(rec, text):
 def test_name_cues_when_allow_listed_or_eponym_then_engine_drops_it(analyzer, text, word):
     found = " ".join(text[m.start:m.end] for m in analyzer.analyze(text) if m.entity_type == "PERSON")
     assert word not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,word", [
+    ("Her mother's Vietnamese is better than her English.", "Vietnamese"),
+    ("His Somali gets rusty when he works away.", "Somali"),
+])
+def test_name_cues_when_a_nationality_or_language_precedes_a_verb_then_no_name(analyzer, text, word):
+    assert not any(word in m.text and m.entity_type == "PERSON" for m in analyzer.analyze(text))
