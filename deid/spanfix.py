@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable
 
 from deid.model import Mention
 from deid.namefilter import _at_sentence_start, is_ordinary
+from recognizers.name_data import LAST, load_lexicon
 
 _BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}| [-–—] ")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
@@ -51,6 +52,17 @@ def _pieces(m: Mention) -> list[tuple[int, int]]:
     return out
 
 
+def _is_abbreviation(word: str, before: str) -> bool:
+    """A known abbreviation in capitals after a mixed-case word ("VIC", "CBT"), unless a surname
+    (capitals after a given name are the form convention for surnames: "Maria LOPEZ")."""
+    from recognizers.ner_recognizer import NOT_NAMES
+    from recognizers.speaker_recognizer import ACRONYMS
+
+    w = word.rstrip(".")
+    return (w.isupper() and not before.isupper() and (w in NOT_NAMES or w in ACRONYMS)
+            and not load_lexicon().kind(w) & LAST)
+
+
 def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[str],
           honorifics: frozenset[str]) -> list[tuple[int, int]]:
     """Word runs of text[start:end] that remain after trimming non-name words."""
@@ -72,7 +84,11 @@ def _runs(text: str, start: int, end: int, entity: str, lead_words: frozenset[st
             while j - 1 > i and low[j - 1]:
                 keep[j - 1] = False
                 j -= 1
-    if entity == "PERSON":
+    if entity == "PERSON":  # a state code or acronym NER ran into ("Footscray VIC")
+        last = max((i for i, k in enumerate(keep) if k), default=None)
+        while last is not None and sum(keep) > 1 and _is_abbreviation(words[last][2], words[last - 1][2]):
+            keep[last] = False
+            last = max((i for i in range(last) if keep[i]), default=None)
         first = next((i for i, k in enumerate(keep) if k), None)
         while first is not None and sum(keep) > 1:
             w = words[first][2].rstrip(".,").lower()

@@ -47,15 +47,15 @@ _BY = re.compile(rf"(?i:\b(?:checked by|presented by|written by|prepared by|revi
                  rf"signed by|supervised by|referred by|transcribed by|minuted by|by))[ \t]+(?P<name>{_INI})")
 
 
-_CREDENTIALS = (r"(?:Ph\.?D|Psy\.?D|M\.?D|D\.?O|MSW|LCSW|LICSW|LMSW|LPC|LPCC|LMFT|LMHC|MFT|RN|NP|PA-C|"
+CREDENTIALS = (r"(?:Ph\.?D|Psy\.?D|M\.?D|D\.?O|MSW|LCSW|LICSW|LMSW|LPC|LPCC|LMFT|LMHC|MFT|RN|NP|PA-C|"
                 r"C\.?\s?Psych|M\.?A|M\.?Sc|B\.?A|MBBS|MRCPsych|FRCPC|FRANZCP|DClinPsy|CPsychol|HCPC|BACP|"
                 r"UKCP|MBACP|MNZAC|RCC|CCC|RSW|OT|SLP|BCBA|NCC|CADC|LADC|LAC|LCDC|Esq)\b")
-_WITH_CREDENTIALS = re.compile(rf"(?P<name>{_NAME}),?[ \t]+{_CREDENTIALS}")
+_WITH_CREDENTIALS = re.compile(rf"(?P<name>{_NAME}),?[ \t]+{CREDENTIALS}")
 _WITH_AGE = re.compile(rf"(?P<name>(?:{_INI}|{_CAP})(?:[ \t]+{_CAP})?)[ \t]*\((?:aged?[ \t]*)?[1-9]\d?\)")
 _INITIAL_SURNAME = re.compile(rf"(?<![\w.-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.)*[ \t]+{_CAP})")
 # A client "called" by an initial in quotes: a client I'll call "J.", "R." is a 36-year-old.
 _QUOTED_INITIAL = re.compile(r"[\"“](?P<name>[B-HJ-Z](?:\.[A-Z])*)\.?[\"”]")
-_CRED_RX = re.compile(_CREDENTIALS.removesuffix("\\b") + r"\.?")
+_CRED_RX = re.compile(CREDENTIALS.removesuffix("\\b") + r"\.?")
 # Two or more dotted capitals are a person's initials in clinical text ("Case: A.W., 44", "D.S. —
 # present", "H.S.-G.", "Mr I. S. Chaudhry"), unless an abbreviation ("U.S.", "D.O.B.", "P.O. Box").
 _DOTTED_INITIALS = re.compile(r"(?<![\w.&-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.){1,3}(?:-[A-Z]\.?)?)(?![\w&])")

@@ -143,3 +143,13 @@ def test_drop_leading_article_when_lower_case_the_leads_a_place_or_org_then_cut(
 
     m = _ner(text, surface, etype)
     assert [x.text for x in drop_leading_article(text, [m])] == [expected]
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("45 Nicholson St, Quellbrook VIC 3011", "Quellbrook VIC", ["Quellbrook"]),
+    ("Next: referral to Tamsin Orrey CBT group.", "Tamsin Orrey CBT", ["Tamsin Orrey"]),
+    ("Given name: Marisol LOPEZ", "Marisol LOPEZ", ["Marisol LOPEZ"]),   # capitals: the surname
+    ("I met Kim NG at lunch.", "Kim NG", ["Kim NG"]),                     # a surname in capitals
+])
+def test_trailing_abbreviation_in_capitals_is_trimmed_unless_a_surname(words, text, surface, expected):
+    assert _trim(text, _ner(text, surface), words) == expected

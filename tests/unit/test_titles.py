@@ -50,3 +50,24 @@ def test_drop_titles_when_no_titles_configured_then_unchanged():
     text = "Dear Dr. Quillane,"
     m = Mention(5, 17, "PERSON", 0.85, "test", "Dr. Quillane")
     assert drop_titles(text, [m], frozenset()) == [m]
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("Assessor: Dr Temi Adeyoola-Hart MBBS MRCPsych, Consultant", "Dr Temi Adeyoola-Hart MBBS MRCPsych",
+     "Temi Adeyoola-Hart"),
+    ("Clinician: Bethel Wrona, LMHC", "Bethel Wrona, LMHC", "Bethel Wrona"),
+    ("Seen by Ola Adeyefa PhD.", "Ola Adeyefa PhD", "Ola Adeyefa"),
+    ("WEI MA: I was late.", "WEI MA", "WEI MA"),          # all capitals: MA may be the surname
+    ("Dana Ma said so.", "Dana Ma", "Dana Ma"),
+])
+def test_drop_titles_when_credentials_follow_a_name_then_they_are_cut(titles, text, surface, expected):
+    s, e, t = _p(text, surface)
+    out = drop_titles(text, [Mention(s, e, t, 0.85, "test", surface)], titles)
+    assert [m.text for m in out] == [expected]
+
+
+def test_drop_titles_cuts_credentials_even_when_titles_stay(titles):
+    text = "Clinician: Bethel Wrona, LMHC"
+    s, e, t = _p(text, "Bethel Wrona, LMHC")
+    out = drop_titles(text, [Mention(s, e, t, 0.85, "test", text[s:e])], frozenset())
+    assert [m.text for m in out] == ["Bethel Wrona"]
