@@ -148,6 +148,19 @@ class AgeRecognizer(RegexRecognizer):
              check=_after_name),
         Rule("decade", rf"(?i:\b(?:in\s+)?(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?)"
                        rf"(?P<v>{DECADE})\b", 0.5),
+        # "Case: A.W., 44, PTSD", "Data: T.M., 27, reports": initials, then the age
+        Rule("initials-comma-n", r"(?<=(?<![\w.])\p{Lu}\.(?:[ -]?\p{Lu}\.)+,[ \t])(?P<v>\d{1,2})(?=[,;)][ \t]|\s*$)",
+             0.6, check=_plausible),
+        # "He'd have been 68", "she would have been seventy"
+        Rule("would-have-been-n", rf"(?i:\b(?:would|['’]d)\s+(?:have|'ve)\s+been\s+)(?P<v>\d{{1,3}}|{NUMBER_WORD})\b"
+                                  + _NOT_AGE_AFTER + r"(?=\s*(?:[.,;:!?)]|$|\s+(?i:now|this|today|next|last)\b))",
+             0.6, check=_plausible),
+        # "Tesfaye (nineteen, youngest member)"
+        Rule("name-paren-word", rf"(?<=\b\p{{Lu}}[\p{{L}}'’.-]*\s?\()(?P<v>{NUMBER_WORD})(?=\s*(?:\)|[,;]\s*\p{{L}}))",
+             0.5),
+        # a table row labelled Age: "| Age | 35 | 37 |"
+        Rule("age-table-row", r"(?<=(?im:^[ \t]*\|?[ \t]*\**age\**[ \t]*\|(?:[ \t]*\d{1,3}[ \t]*\|)*)[ \t]*)"
+                              r"(?P<v>\d{1,3})(?=[ \t]*\|)", 0.7, check=_plausible),
     )
 
 

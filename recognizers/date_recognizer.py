@@ -151,7 +151,11 @@ class CalendarDateRecognizer(RegexRecognizer):
                     rf"{DAY_ORD}\b(?!\s+(?!{cue_regex('nth_date_followers')}\b|{MONTH})\p{{Ll}})",
              0.6),
         Rule("weekday-nth", rf"\b{WEEKDAY},?[ \t]+(?:the[ \t]+)?{DAY_ORD}\b", 0.7),
-        Rule("ordinal-of-month", rf"\b(?i:the\s+){ORDINAL}\s+(?i:of)\s+{_MONTH}\b", 0.7),
+        Rule("ordinal-of-month", rf"\b{_WD}?(?i:the\s+){ORDINAL}\s+(?i:of)\s+{_MONTH}\b", 0.7),
+        # lower-case speech-to-text "march 12 2026", "may 3rd, 2025": a day and a year make it a date
+        Rule("lower-may-march-day-year", rf"\b(?:may|march)\s+{_D},?\s+{YEAR}\b", 0.7),
+        # a month of a year in digits: "Exp 09/2029", "since 03/2024"
+        Rule("numeric-month-year", r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])", 0.6),
         Rule("on-the-ordinal", rf"(?<=\b(?i:on\s+the)\s+)(?P<v>{ORDINAL})(?=\s*(?:[.,;!?\n]|$))", 0.5),
     )
 

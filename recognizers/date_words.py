@@ -23,7 +23,9 @@ DAY_HOLIDAYS = [
     "Australia Day", "Waitangi Day", "Canada Day", "Victoria Day", "Remembrance Day",
     "Remembrance Sunday", "Independence Day", "Fourth of July", "Labor Day", "Labour Day",
     "Memorial Day", "Veterans Day", "Martin Luther King Day", "Presidents' Day", "Juneteenth",
-    "Heritage Day", "Freedom Day", "Youth Day",
+    "Heritage Day", "Freedom Day", "Youth Day", "White Sunday", "Whit Sunday", "Whit Monday",
+    "Maundy Thursday", "Easter Saturday", "Republic Day", "Human Rights Day", "Day of Reconciliation",
+    "Orange Shirt Day", "Bastille Day",
 ]
 # Festivals and seasons that span days or move with the calendar: a date only with a year or
 # "last/this/next" ("Easter 2021", "last Pesach"); bare ("over Easter", "fasts during Ramadan")

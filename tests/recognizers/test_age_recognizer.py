@@ -38,6 +38,10 @@ REC = AgeRecognizer()
     ("my daughter's turning 12, and already", "12"),
     ("the pension age is 65 for men", "65"),
     ("A woman of 60 years or more", "60"),
+    ("Case: Q.W., 44, PTSD after a crash", "44"),
+    ("February 14, yeah. He'd have been 68.", "68"),
+    ("Risk: Tesfaye (nineteen, youngest member) disclosed", "nineteen"),
+    ("| DOB | 1990-10-08 | 1988-04-30 |\n| Age | 35 | 37 |\n", "37"),
 ])
 def test_age_recognizer_when_age_then_number_only(text, expected):
     assert expected in found(REC, text)
@@ -53,6 +57,8 @@ def test_age_recognizer_when_age_then_number_only(text, expected):
     "she turned 90 degrees and left",
     "turn 2 pages back",
     "a man of 6 feet",
+    "it would have been 20 minutes late",
+    "Score A.B., 3 items, then C.D., 4 items",
 ])
 def test_age_recognizer_when_quantity_or_score_then_nothing(text):
     assert found(REC, text) == []

@@ -36,6 +36,10 @@ REC = CalendarDateRecognizer()
     ("on Mother's Day (10th) he cried", "10th"),
     ("transcript nov 20 2023 confidence low", "nov 20 2023"),
     ("flood of 25-26 September 2023, when", "25-26 September 2023"),
+    ("[check-in, partner B, march 12 2026] speaker 1: so", "march 12 2026"),
+    ("Card no. 4410 2231   Exp 09/2029   Plan", "09/2029"),
+    ("a family lunch before White Sunday 2026", "White Sunday 2026"),
+    ("Date: Monday the twenty-third of February", "Monday the twenty-third of February"),
 ])
 def test_date_recognizer_when_calendar_date_then_found(text, expected):
     assert expected in found(REC, text)
@@ -48,6 +52,8 @@ def test_date_recognizer_when_calendar_date_then_found(text, expected):
     "graduated in 2013",
     "for the 5th session in a row",
     "she may 2 things",
+    "i may go 12 times in 2026",
+    "we did 3/4 of it",
     "pain 7/10 score",
 ])
 def test_date_recognizer_when_count_or_year_then_nothing(text):
