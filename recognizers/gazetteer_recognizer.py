@@ -17,6 +17,8 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from recognizers.date_words import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 
 MIN_POPULATION = 5000
@@ -83,8 +85,11 @@ def _lower_town(piece: str, names: frozenset[str]) -> bool:
     from recognizers.cues import is_common_word
     from recognizers.name_context import census_names
 
+    words = piece.split()
+    if len(words) > 1:  # "charters towers", "grand rapids": a two-word town is no phrase of English
+        return piece in names and not any(w in STOP_WORDS for w in words) and len(piece) >= 8
     return (len(piece) >= 5 and piece in names and piece not in common_words()
-            and not any(is_common_word(w) for w in piece.split()) and piece not in census_names(first_only=True))
+            and not is_common_word(piece) and piece not in census_names(first_only=True))
 
 
 class PlaceGazetteerRecognizer(LocalRecognizer):

@@ -43,6 +43,7 @@ def test_gazetteer_when_common_word_or_country_then_nothing(analyzer, text):
 @pytest.mark.parametrize("text,expected", [
     ("he would drive to the bowls club in bracknell every friday", "bracknell"),
     ("she grew up near zandvoort with her aunt", "zandvoort"),
+    ("is that mum in charters towers no mums elsewhere", "charters towers"),   # two common words
 ])
 def test_gazetteer_when_lower_case_small_town_after_preposition_then_found(analyzer, text, expected):
     assert expected in found(analyzer, text)
@@ -52,6 +53,8 @@ def test_gazetteer_when_lower_case_small_town_after_preposition_then_found(analy
     "he went to dana and cried",          # a first name that is also a town somewhere
     "we moved to sunshine and happiness",
     "i was in hope it would work",
+    "we were in the middle of it",
+    "she lives in good faith with us",
 ])
 def test_gazetteer_when_lower_case_word_or_name_then_no_town(analyzer, text):
     assert found(analyzer, text) == []
