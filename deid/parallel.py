@@ -125,11 +125,13 @@ def _context(engine: Engine) -> Any:
 
 def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
                  timeout: float | None, results: dict[int, DocResult], bar: Any,
-                 prepare: Callable[[], None] | None = None) -> None:
+                 prepare: Callable[[], None] | None = None,
+                 settle: Callable[[list[int]], None] | None = None) -> None:
     """Run batches through worker processes; phase 2 here with `engine`, in batch order.
 
     ``prepare`` (the corpus pass phase 2 needs) runs here once every worker has its first batch,
-    so it overlaps their detection, and always before the first phase-2 step.
+    so it overlaps their detection, and always before the first phase-2 step. ``settle`` is
+    given the document numbers of each batch once their results in ``results`` are final.
     """
     global _PARENT
     ctx = _context(engine)
@@ -144,14 +146,19 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     finished = 0
 
     def fail_batch(bid: int, reason: str) -> None:
-        nonlocal finished
         for seq, job in batches[bid]:
             if seq not in results or results[seq].status == "ok":
                 results[seq] = DocResult(path=job.rel, status="failed", error=reason)
         detected.setdefault(bid, [(seq, results[seq], []) for seq, _ in batches[bid]])
         owner.pop(bid, None)
+        done_batch(bid)
+
+    def done_batch(bid: int) -> None:
+        nonlocal finished
         finished += 1
         bar.update(len(batches[bid]))
+        if settle is not None:
+            settle([seq for seq, _ in batches[bid]])
 
     try:
         while finished < len(batches):
@@ -196,8 +203,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     engine.record_written([res for _, res in payload])  # proofs of deid's own output
                     w.batches.discard(bid)
                     owner.pop(bid, None)
-                    finished += 1
-                    bar.update(len(batches[bid]))
+                    done_batch(bid)
                 elif kind == "error":
                     w.batches.discard(bid)
                     w.detecting.discard(bid)
