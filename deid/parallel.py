@@ -4,9 +4,12 @@ window, and the three phases keep the output identical to a one-worker run.
 Phase 1 (read, detect, collect keys) and phase 3 (rewrite, write) run in the worker that
 detected the batch, which keeps the documents in memory between the two; phase 2 (assign
 surrogates) runs here, serially and in batch order. At most ``run.in_flight_per_worker`` batches
-per worker are between dispatch and rewrite at once (the run's window), so memory does not grow
-with the corpus. A worker is given a new batch only when it has fewer than ``DETECT_QUEUE``
-batches waiting for detection, so the window is shared by whichever worker is free: a batch
+per worker, and at most ``run.in_flight_documents_per_worker`` documents (batches are as long as
+their case, so the number of batches alone would let long cases hold more), are between dispatch
+and rewrite at once (the run's window), so memory does not grow with the corpus; a worker with
+nothing to detect is given a batch even past the document window, so every worker stays busy.
+A worker is given a new batch only when it has fewer than ``DETECT_QUEUE`` batches waiting for
+detection, so the window is shared by whichever worker is free: a batch
 waiting for phase 2 (which goes in batch order) never keeps another worker idle. A worker that stops
 answering (a document stuck past its timeout in C code) is killed and replaced; its batches
 fail closed.
@@ -136,6 +139,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     global _PARENT
     ctx = _context(engine)
     window = max(1, engine.profile.run.in_flight_per_worker) * workers
+    doc_window = max(1, engine.profile.run.in_flight_documents_per_worker) * workers
     _PARENT = engine if ctx.get_start_method() == "fork" else None
     store_path = engine.pseudonym_store()  # phase-2 assignments on disk, read by the workers
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
@@ -167,6 +171,9 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 if not free:
                     break
                 w = min(free, key=lambda x: (len(x.detecting), len(x.batches)))
+                held = sum(len(batches[b]) for b in owner)
+                if w.detecting and held + len(batches[pending[-1]]) > doc_window:
+                    break  # past the document window: only a worker with nothing to detect gets more
                 bid = pending.pop()
                 if not w.batches:
                     w.last = time.monotonic()

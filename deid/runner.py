@@ -142,7 +142,9 @@ def run_settings(engine: Engine) -> str:
     key = getattr(engine.pseudo, "key", None)
     if key is None:
         return ""
-    return key("RUN", engine.profile.model_dump_json())
+    # the document window only paces workers (outputs are the same whatever it is); left out, so
+    # reports made before it existed keep their fingerprint and --resume still reuses them
+    return key("RUN", engine.profile.model_dump_json(exclude={"run": {"in_flight_documents_per_worker"}}))
 
 
 def load_previous(path: Path | None, settings: str = "") -> dict[str, dict[str, Any]]:

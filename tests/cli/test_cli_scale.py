@@ -185,3 +185,18 @@ def test_cli_report_streamed_from_the_spool_lists_every_file_and_fails_closed(tm
     assert {d["path"] for d in docs if d.get("notes", {}).get("resumed")} == set(paths) - {
         "case-1/bad.txt", "case-1/blob.bin"}
     assert [d["path"] for d in docs] == paths
+
+
+@pytest.mark.slow
+def test_a_document_window_smaller_than_a_batch_still_writes_what_one_worker_writes(tmp_path, spec, parent):
+    from deid.runner import run_settings
+
+    src = _corpus(tmp_path)
+    tight = EngineSpec(spec.profile.with_overrides(run={"in_flight_documents_per_worker": 1}), SECRET)
+    tight_parent = dataclasses.replace(parent, profile=tight.profile)
+    one = run(parent, src, tmp_path / "one", progress=False, workers=1, spec=spec)
+    two = run(tight_parent, src, tmp_path / "two", progress=False, workers=2, spec=tight)
+    assert not one.failed and not two.failed
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+    assert [d.path for d in two.documents] == [d.path for d in one.documents]
+    assert run_settings(tight_parent) == run_settings(parent)  # pacing only: --resume reuses either
