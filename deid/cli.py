@@ -118,7 +118,7 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
     \b
         deid run sample_data/ out/ --report out-report.json
     """
-    from deid.report import text_summary, write_json
+    from deid.report import text_summary, write_report
     from deid.runner import default_workers, plan_jobs, run as run_batch
 
     setup_logging(verbose, quiet)
@@ -134,15 +134,18 @@ def run(input_path: Path, output_path: Path, profile: str, report_path: Path | N
                        workers=n or default_workers(), spec=spec,
                        resume_from=report_path if resume else None)
     engine.pseudo.close()
-    if report_path:
-        data = report.to_dict()
-        data["summary"]["pseudonyms"] = engine.pseudo.stats()  # type: ignore[index]
-        write_json(data, report_path)
-    if not quiet:
-        click.echo(text_summary(report.summary()), err=True)
-        for d in report.failed:
-            click.echo(f"deid: failed: {d.path}: {d.error}", err=True)
-    sys.exit(errors.EXIT_NOT_SHAREABLE if report.failed else errors.EXIT_OK)
+    try:
+        if report_path:  # streamed from the run's spool, so the report is never whole in memory
+            summary = {**report.summary(), "pseudonyms": engine.pseudo.stats()}
+            write_report(report.entries(), summary, report_path)
+        if not quiet:
+            click.echo(text_summary(report.summary()), err=True)
+            for d in report.failed:
+                click.echo(f"deid: failed: {d.path}: {d.error}", err=True)
+        failed = bool(report.failed)
+    finally:
+        report.close()
+    sys.exit(errors.EXIT_NOT_SHAREABLE if failed else errors.EXIT_OK)
 
 
 @main.command("eval")

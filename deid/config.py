@@ -106,6 +106,10 @@ class RunConfig(Strict):
     timeout_seconds: float = 120.0
     workers: int = 0  # 0 = number of cores
     in_flight_per_worker: int = 4  # batches queued per worker: bounds memory on huge corpora
+    # documents between dispatch and rewrite per worker: batches end with their case, so with long
+    # cases a batch window alone holds more documents as the corpus grows; a worker with nothing
+    # to detect is still given one batch, however long
+    in_flight_documents_per_worker: int = 80
     # "fork": workers start as copies of the parent, which has loaded the model (no reload; Linux
     # and macOS); "spawn": each worker loads it again (slower start, nothing inherited).
     worker_start: Literal["fork", "spawn"] = "fork"

@@ -4,9 +4,12 @@ window, and the three phases keep the output identical to a one-worker run.
 Phase 1 (read, detect, collect keys) and phase 3 (rewrite, write) run in the worker that
 detected the batch, which keeps the documents in memory between the two; phase 2 (assign
 surrogates) runs here, serially and in batch order. At most ``run.in_flight_per_worker`` batches
-per worker are between dispatch and rewrite at once (the run's window), so memory does not grow
-with the corpus. A worker is given a new batch only when it has fewer than ``DETECT_QUEUE``
-batches waiting for detection, so the window is shared by whichever worker is free: a batch
+per worker, and at most ``run.in_flight_documents_per_worker`` documents (batches are as long as
+their case, so the number of batches alone would let long cases hold more), are between dispatch
+and rewrite at once (the run's window), so memory does not grow with the corpus; a worker with
+nothing to detect is given a batch even past the document window, so every worker stays busy.
+A worker is given a new batch only when it has fewer than ``DETECT_QUEUE`` batches waiting for
+detection, so the window is shared by whichever worker is free: a batch
 waiting for phase 2 (which goes in batch order) never keeps another worker idle. A worker that stops
 answering (a document stuck past its timeout in C code) is killed and replaced; its batches
 fail closed.
@@ -125,15 +128,18 @@ def _context(engine: Engine) -> Any:
 
 def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int, Job]]], workers: int,
                  timeout: float | None, results: dict[int, DocResult], bar: Any,
-                 prepare: Callable[[], None] | None = None) -> None:
+                 prepare: Callable[[], None] | None = None,
+                 settle: Callable[[list[int]], None] | None = None) -> None:
     """Run batches through worker processes; phase 2 here with `engine`, in batch order.
 
     ``prepare`` (the corpus pass phase 2 needs) runs here once every worker has its first batch,
-    so it overlaps their detection, and always before the first phase-2 step.
+    so it overlaps their detection, and always before the first phase-2 step. ``settle`` is
+    given the document numbers of each batch once their results in ``results`` are final.
     """
     global _PARENT
     ctx = _context(engine)
     window = max(1, engine.profile.run.in_flight_per_worker) * workers
+    doc_window = max(1, engine.profile.run.in_flight_documents_per_worker) * workers
     _PARENT = engine if ctx.get_start_method() == "fork" else None
     store_path = engine.pseudonym_store()  # phase-2 assignments on disk, read by the workers
     pool = [_start(ctx, spec, timeout) for _ in range(workers)]
@@ -144,14 +150,19 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
     finished = 0
 
     def fail_batch(bid: int, reason: str) -> None:
-        nonlocal finished
         for seq, job in batches[bid]:
             if seq not in results or results[seq].status == "ok":
                 results[seq] = DocResult(path=job.rel, status="failed", error=reason)
         detected.setdefault(bid, [(seq, results[seq], []) for seq, _ in batches[bid]])
         owner.pop(bid, None)
+        done_batch(bid)
+
+    def done_batch(bid: int) -> None:
+        nonlocal finished
         finished += 1
         bar.update(len(batches[bid]))
+        if settle is not None:
+            settle([seq for seq, _ in batches[bid]])
 
     try:
         while finished < len(batches):
@@ -160,6 +171,9 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                 if not free:
                     break
                 w = min(free, key=lambda x: (len(x.detecting), len(x.batches)))
+                held = sum(len(batches[b]) for b in owner)
+                if w.detecting and held + len(batches[pending[-1]]) > doc_window:
+                    break  # past the document window: only a worker with nothing to detect gets more
                 bid = pending.pop()
                 if not w.batches:
                     w.last = time.monotonic()
@@ -196,8 +210,7 @@ def run_parallel(engine: Engine, spec: EngineSpec, batches: list[list[tuple[int,
                     engine.record_written([res for _, res in payload])  # proofs of deid's own output
                     w.batches.discard(bid)
                     owner.pop(bid, None)
-                    finished += 1
-                    bar.update(len(batches[bid]))
+                    done_batch(bid)
                 elif kind == "error":
                     w.batches.discard(bid)
                     w.detecting.discard(bid)

@@ -19,6 +19,7 @@ from deid.engine import Engine, content_hash
 from deid.errors import InputError
 from deid.formats import supported_suffixes
 from deid.model import DocResult, Risk
+from deid.spool import ResultSpool
 from deid.stages import Job, Stages, note_corpus
 
 if TYPE_CHECKING:
@@ -29,34 +30,45 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class RunReport:
-    """Results of a run, with a summary; holds no document text."""
+    """Results of a run, with a summary; holds no document text.
 
-    documents: list[DocResult] = field(default_factory=list)
+    The per-document results are in a ResultSpool (a temporary file, in document order), so the
+    report's memory does not grow with the corpus; ``documents`` reads them back.
+    """
+
+    spool: ResultSpool = field(default_factory=ResultSpool)
     seconds: float = 0.0
     settings: str = ""  # HMAC of the profile under the secret: --resume reuses only same-settings runs
 
     @property
+    def documents(self) -> list[DocResult]:
+        """Every document's result, in document order (read back from the spool)."""
+        return list(self.spool.results())
+
+    @property
     def failed(self) -> list[DocResult]:
         """Documents that failed (not written)."""
-        return [d for d in self.documents if d.status == "failed"]
+        return list(self.spool.failed)
 
     def summary(self) -> dict[str, object]:
         """Totals for the report."""
-        totals: dict[str, int] = {}
-        for d in self.documents:
-            for k, v in d.entities.items():
-                totals[k] = totals.get(k, 0) + v
-        statuses: dict[str, int] = {}
-        for d in self.documents:
-            statuses[d.status] = statuses.get(d.status, 0) + 1
-        return {"documents": len(self.documents), "ok": statuses.get("ok", 0),
+        statuses = self.spool.statuses
+        return {"documents": self.spool.written, "ok": statuses.get("ok", 0),
                 "failed": statuses.get("failed", 0), "skipped": statuses.get("skipped", 0),
-                "entities": dict(sorted(totals.items())), "seconds": round(self.seconds, 3),
+                "entities": dict(sorted(self.spool.entities.items())), "seconds": round(self.seconds, 3),
                 "settings": self.settings}
 
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """The report entries of the documents, in order, one at a time."""
+        return self.spool.entries()
+
     def to_dict(self) -> dict[str, object]:
-        """The JSON report (DESIGN.md)."""
-        return {"documents": [d.to_dict() for d in self.documents], "summary": self.summary()}
+        """The JSON report (DESIGN.md), built whole in memory (deid.report.write_report streams it)."""
+        return {"documents": list(self.entries()), "summary": self.summary()}
+
+    def close(self) -> None:
+        """Remove the spool file."""
+        self.spool.close()
 
 
 def _is_within(child: Path, parent: Path) -> bool:
@@ -130,7 +142,9 @@ def run_settings(engine: Engine) -> str:
     key = getattr(engine.pseudo, "key", None)
     if key is None:
         return ""
-    return key("RUN", engine.profile.model_dump_json())
+    # the document window only paces workers (outputs are the same whatever it is); left out, so
+    # reports made before it existed keep their fingerprint and --resume still reuses them
+    return key("RUN", engine.profile.model_dump_json(exclude={"run": {"in_flight_documents_per_worker"}}))
 
 
 def load_previous(path: Path | None, settings: str = "") -> dict[str, dict[str, Any]]:
@@ -186,19 +200,37 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=len(jobs), unit="doc", disable=not show, file=sys.stderr, dynamic_ncols=True)
     suffixes = set(supported_suffixes())
-    results: dict[int, DocResult] = {}
+    spool = ResultSpool()  # finished results, on disk in document order
+    results: dict[int, DocResult] = {}  # results of the batches still in flight
     todo: list[tuple[int, Job]] = []
-    for seq, job in enumerate(jobs):
-        if job.src.suffix.lower() not in suffixes:
-            res = DocResult(path=job.rel, status="skipped",
-                            error=f"unsupported file type '{job.src.suffix.lower() or '(none)'}'")
-            log.warning("skipped %s: %s", job.rel, res.error)
-            results[seq] = res
-        elif (done := _resumed(job, previous)) is not None:
-            results[seq] = done
-        else:
-            todo.append((seq, job))
-    bar.update(len(jobs) - len(todo))
+    try:
+        for seq, job in enumerate(jobs):
+            if job.src.suffix.lower() not in suffixes:
+                res = DocResult(path=job.rel, status="skipped",
+                                error=f"unsupported file type '{job.src.suffix.lower() or '(none)'}'")
+                log.warning("skipped %s: %s", job.rel, res.error)
+                spool.add(seq, res)
+            elif (done := _resumed(job, previous)) is not None:
+                spool.add(seq, done)
+            else:
+                todo.append((seq, job))
+        previous.clear()
+        bar.update(len(jobs) - len(todo))
+        _process(engine, jobs, todo, spec, workers, results, spool, bar, suffixes)
+        spool.finish(len(jobs))
+    except BaseException:
+        spool.close()
+        raise
+    report = RunReport(spool=spool, settings=settings)
+    report.seconds = time.perf_counter() - t0
+    log.info("processed %d files in %.1fs (%d failed)", len(jobs), report.seconds, len(report.failed))
+    return report
+
+
+def _process(engine: Engine, jobs: list[Job], todo: list[tuple[int, Job]], spec: "EngineSpec | None",
+             workers: int, results: dict[int, DocResult], spool: ResultSpool, bar: Any,
+             suffixes: set[str]) -> None:
+    """The three phases over `todo`; each finished batch's results go to the spool."""
     batch = max(1, engine.profile.nlp.batch_size)
     timeout = engine.profile.run.timeout_seconds or None
     readable = [(seq, job) for seq, job in enumerate(jobs) if job.src.suffix.lower() in suffixes]
@@ -207,12 +239,16 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
         # ones too, so a resumed run chooses as the full run did)
         note_corpus(engine, readable, spec.profile if spec else None, timeout)
 
+    def settle(seqs: list[int]) -> None:  # a batch is finished: its results leave memory
+        for seq in seqs:
+            spool.add(seq, results.pop(seq))
+
     try:
         if workers > 1 and spec is not None and len(todo) > batch:
             from deid.parallel import run_parallel
 
             run_parallel(engine, spec, list(_batches(todo, batch)), workers, timeout, results, bar,
-                         prepare=corpus_pass)  # overlaps the workers' first detections
+                         prepare=corpus_pass, settle=settle)  # overlaps the workers' first detections
         else:
             corpus_pass()
             stages = Stages(engine, timeout, spec.profile if spec else None)
@@ -230,16 +266,13 @@ def run(engine: Engine, input_path: Path, output_path: Path, progress: bool | No
                 for seq, res in stages.rewrite(ok):
                     results[seq] = res
                 engine.record_written([results[seq] for seq in ok])  # proofs of deid's own output
+                settle([seq for seq, _ in chunk])
                 bar.update(len(chunk))
     finally:
         bar.close()
         engine.finish_run()  # proofs of this run's output, for runs over it later
-        if any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
+        if spool.fresh_ok or any(r.status == "ok" and not r.notes.get("resumed") for r in results.values()):
             os.sync()  # outputs are renamed into place unsynced; flush them all once, before the report
-    report = RunReport(documents=[results[i] for i in range(len(jobs))], settings=settings)
-    report.seconds = time.perf_counter() - t0
-    log.info("processed %d files in %.1fs (%d failed)", len(jobs), report.seconds, len(report.failed))
-    return report
 
 
 def default_workers() -> int:

@@ -149,3 +149,54 @@ def test_cli_run_tables_with_columns_and_id_column(tmp_path, parent, monkeypatch
     client, age, note = row.split(",", 2)
     assert header == "client,age,note" and age == "34"
     assert "Dana" not in out and "Tacoma" not in out and client in note
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_report_streamed_from_the_spool_lists_every_file_and_fails_closed(tmp_path, parent, monkeypatch,
+                                                                           workers):
+    import deid.cli as cli
+
+    monkeypatch.setenv("DEID_SECRET", SECRET.decode())
+    monkeypatch.setattr(cli, "_build_engine", lambda *a, **k: parent)
+    src = _corpus(tmp_path)
+    (src / "case-1" / "bad.txt").write_bytes(b"\xff\xfe\xfa Dana Whitfield!")  # odd-length UTF-16: not valid text
+    (src / "case-1" / "blob.bin").write_bytes(b"\x00\x01")  # unsupported: skipped
+    out, rep = tmp_path / "out", tmp_path / "report.json"
+    res = CliRunner().invoke(main, ["run", str(src), str(out), "--report", str(rep), "-q", "--workers", workers])
+    assert res.exit_code == 1, res.output
+    raw = rep.read_text()
+    data = json.loads(raw)
+    assert raw == json.dumps(data, indent=2) + "\n"  # the format of the whole-report writer
+    paths = sorted(p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file())
+    assert [d["path"] for d in data["documents"]] == paths
+    status = {d["path"]: d["status"] for d in data["documents"]}
+    assert status["case-1/bad.txt"] == "failed" and status["case-1/blob.bin"] == "skipped"
+    assert not (out / "case-1" / "bad.txt").exists()
+    assert "Dana" not in raw and "Whitfield" not in raw
+    s = data["summary"]
+    assert (s["documents"], s["ok"], s["failed"], s["skipped"]) == (len(paths), len(paths) - 2, 1, 1)
+    assert s["entities"] == {k: sum(d["entities"].get(k, 0) for d in data["documents"]) for k in s["entities"]}
+    assert "pseudonyms" in s
+    again = CliRunner().invoke(main, ["run", str(src), str(out), "--report", str(rep), "-q", "--workers",
+                                      workers, "--resume"])
+    assert again.exit_code == 1
+    docs = json.loads(rep.read_text())["documents"]
+    assert {d["path"] for d in docs if d.get("notes", {}).get("resumed")} == set(paths) - {
+        "case-1/bad.txt", "case-1/blob.bin"}
+    assert [d["path"] for d in docs] == paths
+
+
+@pytest.mark.slow
+def test_a_document_window_smaller_than_a_batch_still_writes_what_one_worker_writes(tmp_path, spec, parent):
+    from deid.runner import run_settings
+
+    src = _corpus(tmp_path)
+    tight = EngineSpec(spec.profile.with_overrides(run={"in_flight_documents_per_worker": 1}), SECRET)
+    tight_parent = dataclasses.replace(parent, profile=tight.profile)
+    one = run(parent, src, tmp_path / "one", progress=False, workers=1, spec=spec)
+    two = run(tight_parent, src, tmp_path / "two", progress=False, workers=2, spec=tight)
+    assert not one.failed and not two.failed
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+    assert [d.path for d in two.documents] == [d.path for d in one.documents]
+    assert run_settings(tight_parent) == run_settings(parent)  # pacing only: --resume reuses either
