@@ -38,8 +38,16 @@ LABELS = {
 
 # ---------------------------------------------------------------- corpus
 
-def make_corpus(folder: Path, n: int, seed: int = 7, words: int = 500) -> int:
-    """Write n fictional ~500-word notes into 50 case folders; return the total word count."""
+CASE_DOCS = 20  # documents per case folder: a client's notes; a bigger corpus has more clients
+
+
+def make_corpus(folder: Path, n: int, seed: int = 7, words: int = 500, case_docs: int = CASE_DOCS) -> int:
+    """Write n fictional ~500-word notes, ``case_docs`` to a case folder; return the word count.
+
+    Cases keep their size as the corpus grows (1,000 documents: 50 cases; 10,000: 500), as a
+    clinic's archive grows by clients: deid holds one whole case at a time (case-level names and
+    pseudonyms), so growing cases would measure case size, not corpus size.
+    """
     from faker import Faker
 
     fake = Faker("en_US")
@@ -59,7 +67,7 @@ def make_corpus(folder: Path, n: int, seed: int = 7, words: int = 500) -> int:
                             f"from {fake.company()} on {fake.street_address()}.")
         text = "\n".join(lines + body) + "\n"
         total += len(text.split())
-        path = folder / f"case-{i % 50:02d}" / f"note-{i:05d}.txt"
+        path = folder / f"case-{i // case_docs:04d}" / f"note-{i:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return total
