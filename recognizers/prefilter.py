@@ -100,16 +100,45 @@ def _char_set(av: list[tuple[object, object]]) -> Literals:
 
 
 @lru_cache(maxsize=None)
-def required_literals(pattern: str) -> Literals:
-    """Case-folded strings one of which every match of ``pattern`` contains, or None."""
+def required_literals(pattern: str, min_len: int = _MIN_LEN) -> Literals:
+    """Case-folded strings one of which every match of ``pattern`` contains, or None.
+
+    ``min_len`` is the shortest literal worth testing (a scan run on every text of a
+    corpus wants longer ones than a scan that is cheap to skip).
+    """
     try:
         tree = P.parse(pattern, re.IGNORECASE)
     except Exception:  # a syntax only the `regex` module knows: no prefilter
         return None
     best, _ = _seq(list(tree))
-    if best is None or min(map(len, best)) < _MIN_LEN:
+    if best is None or min(map(len, best)) < min_len:
         return None
     return frozenset(s.casefold() for s in best)
+
+
+# `regex`-module syntax: a property class (\p{Lu}, \PL) is one class item, like \w; an escaped
+# backslash is consumed first, so '\\p' stays a backslash and a 'p'.
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|[A-Za-z])|.)", re.S)
+# Syntax the stdlib parser would read with another meaning: POSIX classes ([[:alpha:]]) and
+# fuzzy constraints ({e<=1}) parse there as literal characters.
+_FOREIGN = re.compile(r"\[:\^?[A-Za-z]+:\]|\{\s*[A-Za-z]")
+_PROPERTY = r"\w"
+
+
+def regex_literals(pattern: str, flags: int = 0) -> Literals:
+    """required_literals for a pattern of the `regex` module (compiled with ``flags``), or None.
+
+    Unicode property classes are read as the one class item they are; a verbose pattern, or one
+    using syntax the stdlib parser reads differently (POSIX classes, fuzzy matching), gets no
+    literals (never a prefilter that could skip a match). One character is enough here: each
+    recognizer rule is one scan of a short text, so skipping on a rare '@' or '(' pays.
+    """
+    if flags & re.VERBOSE:
+        return None
+    plain = _ESCAPE.sub(lambda m: _PROPERTY if m.group()[1] in "pP" else m.group(), pattern)
+    if _FOREIGN.search(plain):
+        return None
+    return required_literals(plain, 1)
 
 
 def may_match(lits: Literals, folded: str) -> bool:
