@@ -186,6 +186,7 @@ class Analyzer:
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     detached: frozenset[str] = field(default_factory=frozenset)  # titles cut off PERSON mentions
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
+    skip_marks: str | None = None  # characters every text `skip` accepts holds (None: unknown)
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Analyzer":
@@ -261,7 +262,7 @@ class Analyzer:
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             kept = drop_titles(text, extend_names(text, kept, self.particles), self.detached)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(carve(text, kept))))
-            mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
+            mentions = drop_known(text, mentions, self.skip, marks=self.skip_marks)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 
