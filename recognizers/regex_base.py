@@ -59,7 +59,7 @@ class RegexRecognizer(LocalRecognizer):
         seen: set[tuple[int, int]] = set()
         folded = text.casefold()
         for (rule, rx), lits in zip(self._compiled, self._literals):
-            if lits is not None and not any(s in folded for s in lits):
+            if lits is not None and not any(map(folded.__contains__, lits)):
                 continue
             for m in rx.finditer(text, timeout=2.0):
                 start, end = m.span("v") if "v" in rx.groupindex and m.group("v") is not None else m.span()
