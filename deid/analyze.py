@@ -12,7 +12,10 @@ from typing import Any, Callable, Iterable
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.attrs import LENGTH
+from spacy.tokens import Doc
 
 from deid.config import NlpConfig, Profile
 from deid.errors import ModelNotInstalled
@@ -119,6 +122,40 @@ class GroupedAnalyzerEngine(AnalyzerEngine):
             context=context)
 
 
+_ENDS_KEY = "deid_token_ends"
+
+
+class IndexedContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, finding a match's token by bisection.
+
+    Presidio walks the Doc token by token for every result with context words (building a
+    Token object and its text per step); token end offsets strictly increase, so the first token
+    ending after the match starts (which is what that walk returns) is found in the end offsets
+    computed once per Doc.
+    """
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+        ends = _token_ends(tokens, tokens_indices)
+        if ends is not None:
+            i = bisect_right(ends, start)
+            if i < len(ends):
+                return i
+        return LemmaContextAwareEnhancer._find_index_of_match_token(word, start, tokens, tokens_indices)
+
+
+def _token_ends(tokens: Any, starts: list[int]) -> list[int] | None:
+    """End offsets of a Doc's tokens (cached on the Doc), or None when bisection would not do."""
+    if not isinstance(tokens, Doc) or len(tokens) != len(starts):
+        return None
+    ends = tokens.user_data.get(_ENDS_KEY)
+    if ends is None:
+        lengths = tokens.to_array(LENGTH).tolist() if len(tokens) else []
+        ends = [s + n for s, n in zip(starts, lengths)] if all(lengths) else []
+        tokens.user_data[_ENDS_KEY] = ends
+    return ends or None  # a zero-length token (never made by spaCy): Presidio's own walk
+
+
 def build_nlp_engine(profile: Profile) -> ArraySpacyNlpEngine:
     """Load the configured spaCy pipeline (by package or path) inside a Presidio NLP engine."""
     cfg = profile.nlp
@@ -186,6 +223,7 @@ class Analyzer:
     titles: frozenset[str] = field(default_factory=frozenset)  # roles, relations, honorifics
     detached: frozenset[str] = field(default_factory=frozenset)  # titles cut off PERSON mentions
     skip: Callable[[str], bool] | None = None  # deid's own surrogates (idempotent re-runs)
+    skip_marks: str | None = None  # characters every text `skip` accepts holds (None: unknown)
 
     @classmethod
     def from_profile(cls, profile: Profile) -> "Analyzer":
@@ -195,7 +233,8 @@ class Analyzer:
         registry = build_registry(profile, nlp_engine)
         engine = GroupedAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                                 supported_languages=[profile.detection.language],
-                                log_decision_process=False)
+                                log_decision_process=False,
+                                context_aware_enhancer=IndexedContextEnhancer())
         allow = frozenset(normalise_term(t) for t in load_terms(profile.detection.allow_list))
         ignored = frozenset(DEFAULT_IGNORED | set(profile.detection.ignore_types))
         nouns = cues_for(profile).eponym_nouns
@@ -261,7 +300,7 @@ class Analyzer:
                 kept = drop_keep_words(text, kept, self.keep_words, self.exempt, phrases_only=True)
             kept = drop_titles(text, extend_names(text, kept, self.particles), self.detached)
             mentions = split_addresses(text, join_spaced(text, merge_mentions(carve(text, kept))))
-            mentions = drop_known(text, mentions, self.skip)  # parts of deid's own surrogates
+            mentions = drop_known(text, mentions, self.skip, marks=self.skip_marks)  # parts of deid's own surrogates
             out.append(Detection(mentions, near_misses(self._clean(text, low[i]), mentions)))
         return out
 

@@ -15,6 +15,7 @@ from deid.analyze import Analyzer, Detection
 from deid.config import Profile
 from deid.model import Document, DocResult, Mention
 from deid.pseudonyms import Pseudonymizer
+from deid.pseudo.pseudonymizer import KNOWN_SURROGATE_MARKS
 from deid.rewrite import build_anonymizer, rewrite
 from deid import risk as risk_mod
 from deid.pseudo.surrogates import preload
@@ -37,6 +38,7 @@ class Engine:
         pseudo = Pseudonymizer.from_profile(profile, secret, **pseudo_kwargs)
         analyzer = Analyzer.from_profile(profile)
         analyzer.skip = pseudo.is_known_surrogate  # deid's tags; its own output is dropped by vault proofs
+        analyzer.skip_marks = KNOWN_SURROGATE_MARKS
         return cls(profile=profile, analyzer=analyzer, pseudo=pseudo, anonymizer=build_anonymizer())
 
     def detect(self, docs: list[Document]) -> list[list[Mention]]:

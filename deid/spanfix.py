@@ -243,9 +243,13 @@ _AFTER_TAG = re.compile(r"\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\]['’]?s? $")
 
 
 def drop_known(text: str, mentions: Iterable[Mention], is_known: Callable[[str], bool] | None,
-               reach: int = 5) -> list[Mention]:
+               reach: int = 5, marks: str | None = None) -> list[Mention]:
     """Mentions that are not part of a known surrogate ('Crest' of 'Amber Crest Group', '1367-1610' of
-    'ZRW 1367-1610'): each is widened by up to `reach` words either side and tested whole."""
+    'ZRW 1367-1610'): each is widened by up to `reach` words either side and tested whole.
+
+    ``marks``, when given, are characters of which every text ``is_known`` accepts holds one:
+    a mention whose widest window has none of them is not tested (is_known would say no).
+    """
     ms = list(mentions)
     if is_known is None or not ms:
         return ms
@@ -256,6 +260,11 @@ def drop_known(text: str, mentions: Iterable[Mention], is_known: Callable[[str],
     for m in ms:
         first = bisect_right(ends, m.start)  # first token ending after the mention starts
         last = bisect_left(starts, m.end) - 1  # last token starting before it ends
+        if marks is not None and first <= last:
+            lo = min(toks[max(first - reach, 0)][0], m.start)
+            hi = max(toks[min(last + reach, len(toks) - 1)][1], m.end)
+            if not any(c in text[lo:hi] for c in marks):  # every window tested lies in text[lo:hi]
+                first = last + 1
         if first > last or not _inside_known(text, toks, first, last, m, is_known, reach):
             if not ("Spacy" in m.recognizer and _is_lower(m.text) and " " not in m.text
                     and _AFTER_TAG.search(text, 0, m.start)):

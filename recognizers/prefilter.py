@@ -38,8 +38,12 @@ def _best(cands: list[frozenset[str]]) -> Literals:
     return max(cands, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _seq(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
-    """(required literals, the exact strings when the whole sequence is literal) of parsed items."""
+def _seq(items: list[tuple[object, object]], look: bool = False) -> tuple[Literals, Literals]:
+    """(required literals, the exact strings when the whole sequence is literal) of parsed items.
+
+    With ``look``, a positive look-around's literals count too: they are not in the match but
+    next to it, so they are required of the text (what a text-level skip needs).
+    """
     cands: list[frozenset[str]] = []
     run: frozenset[str] | None = frozenset({""})  # the literal strings the current stretch can be
     pure = True
@@ -58,9 +62,9 @@ def _seq(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
         elif op is C.AT:  # \b, ^, $: zero-width, the stretch goes on
             continue
         elif op is C.SUBPATTERN:
-            sub, exact = _seq(list(av[-1]))  # type: ignore[index]
+            sub, exact = _seq(list(av[-1]), look)  # type: ignore[index]
         elif op is C.BRANCH:
-            parts = [_seq(list(b)) for b in av[1]]  # type: ignore[index]
+            parts = [_seq(list(b), look) for b in av[1]]  # type: ignore[index]
             if parts and all(e is not None for _, e in parts):
                 exact = frozenset().union(*(e for _, e in parts))  # type: ignore[misc]
             elif parts and all(b is not None for b, _ in parts):
@@ -68,13 +72,16 @@ def _seq(items: list[tuple[object, object]]) -> tuple[Literals, Literals]:
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
             low, high, body = av  # type: ignore[misc]
             if low >= 1:
-                sub, inner = _seq(list(body))
+                sub, inner = _seq(list(body), look)
                 if inner is not None and low == high == 1:
                     exact = inner
                 elif inner is not None:
                     sub = inner if sub is None else sub
         elif op is C.IN:
             exact = _char_set(av)  # type: ignore[arg-type]
+        elif op is C.ASSERT and look:  # (?=...) / (?<=...): zero-width, so never part of a stretch
+            sub, inner = _seq(list(av[1]), look)  # type: ignore[index]
+            sub = inner if inner is not None else sub
         if exact is not None and run is not None and len(run) * len(exact) <= _MAX_SET:
             run = frozenset(a + b for a in run for b in exact)
             continue
@@ -100,16 +107,48 @@ def _char_set(av: list[tuple[object, object]]) -> Literals:
 
 
 @lru_cache(maxsize=None)
-def required_literals(pattern: str) -> Literals:
-    """Case-folded strings one of which every match of ``pattern`` contains, or None."""
+def required_literals(pattern: str, min_len: int = _MIN_LEN, look: bool = False) -> Literals:
+    """Case-folded strings one of which every match of ``pattern`` contains, or None.
+
+    ``min_len`` is the shortest literal worth testing (a scan run on every text of a
+    corpus wants longer ones than a scan that is cheap to skip). With ``look``, literals of
+    positive look-arounds count: one of the strings is then in every text the pattern matches
+    (next to the match, not necessarily in it).
+    """
     try:
         tree = P.parse(pattern, re.IGNORECASE)
     except Exception:  # a syntax only the `regex` module knows: no prefilter
         return None
-    best, _ = _seq(list(tree))
-    if best is None or min(map(len, best)) < _MIN_LEN:
+    best, _ = _seq(list(tree), look)
+    if best is None or min(map(len, best)) < min_len:
         return None
     return frozenset(s.casefold() for s in best)
+
+
+# `regex`-module syntax: a property class (\p{Lu}, \PL) is one class item, like \w; an escaped
+# backslash is consumed first, so '\\p' stays a backslash and a 'p'.
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|[A-Za-z])|.)", re.S)
+# Syntax the stdlib parser would read with another meaning: POSIX classes ([[:alpha:]]) and
+# fuzzy constraints ({e<=1}) parse there as literal characters.
+_FOREIGN = re.compile(r"\[:\^?[A-Za-z]+:\]|\{\s*[A-Za-z]")
+_PROPERTY = r"\w"
+
+
+def regex_literals(pattern: str, flags: int = 0) -> Literals:
+    """required_literals for a pattern of the `regex` module (compiled with ``flags``), or None.
+
+    Unicode property classes are read as the one class item they are; a verbose pattern, or one
+    using syntax the stdlib parser reads differently (POSIX classes, fuzzy matching), gets no
+    literals (never a prefilter that could skip a match). One character is enough here: each
+    recognizer rule is one scan of a short text, so skipping on a rare '@' or '(' pays. Positive
+    look-arounds count ("(?<=\\()" needs a '('): the literals are required of the text.
+    """
+    if flags & re.VERBOSE:
+        return None
+    plain = _ESCAPE.sub(lambda m: _PROPERTY if m.group()[1] in "pP" else m.group(), pattern)
+    if _FOREIGN.search(plain):
+        return None
+    return required_literals(plain, 1, look=True)
 
 
 def may_match(lits: Literals, folded: str) -> bool:

@@ -15,6 +15,8 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.prefilter import regex_literals
+
 # check(text, start, end) -> keep the span?
 Check = Callable[[str, int, int], bool]
 
@@ -41,6 +43,9 @@ class RegexRecognizer(LocalRecognizer):
                  rules: Optional[tuple[Rule, ...]] = None) -> None:
         self.rules = tuple(rules if rules is not None else self.RULES)
         self._compiled = [(r, re.compile(r.regex, r.flags | re.MULTILINE)) for r in self.rules]
+        # literals every match of a rule contains (recognizers/prefilter.py): a rule whose
+        # literals are all absent from a text is not scanned (it has no match there)
+        self._literals = [regex_literals(r.regex, r.flags) for r in self.rules]
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
                          name=name or type(self).__name__, context=list(self.CONTEXT) or None)
 
@@ -52,7 +57,10 @@ class RegexRecognizer(LocalRecognizer):
         """Report the ``v`` group of every rule match that passes the rule's check."""
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
-        for rule, rx in self._compiled:
+        folded = text.casefold()
+        for (rule, rx), lits in zip(self._compiled, self._literals):
+            if lits is not None and not any(map(folded.__contains__, lits)):
+                continue
             for m in rx.finditer(text, timeout=2.0):
                 start, end = m.span("v") if "v" in rx.groupindex and m.group("v") is not None else m.span()
                 if start == end or (start, end) in seen:

@@ -6,18 +6,22 @@ import hashlib
 import hmac
 import random
 import re
+from functools import lru_cache
 
 from deid.lists import normalise_term
+from recognizers.memo import WORD_MEMO_MAX
 
 _NONWORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=WORD_MEMO_MAX)  # pure; phase 1 and 3 ask for the same keys hundreds of times a document
 def entity_key(secret: bytes, kind: str, canonical: str) -> str:
     """HMAC-SHA256(secret, kind ‖ canonical) as hex: the entity's identity under this secret."""
     msg = f"{kind}\x1f{canonical}".encode("utf-8")
     return hmac.digest(secret, msg, "sha256").hex()  # one-shot C path, same value as hmac.new
 
 
+@lru_cache(maxsize=WORD_MEMO_MAX)
 def canonical_form(text: str) -> str:
     """Normalise a surface form: lower case, no possessive, punctuation collapsed."""
     return _NONWORD.sub(" ", normalise_term(text)).strip()

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 NAME = "PERSON_NAME"
 VAULTED = ("ORGANIZATION", "LOCATION", "CONTACT", "ID")
 _TAGS_ONLY = re.compile(r"[\W_]*(?:\[[A-Z]+(?:_[A-Z]+)*(?:_\d+)?\][\W_]*)+")
+KNOWN_SURROGATE_MARKS = "[_"  # every text is_known_surrogate accepts holds one of these
 TAG_RX = re.compile(r"^\[?[A-Z]+(?:_[A-Z]+)*_\d+\]?$|^\[[A-Z_]+\]$")
 _BARE_TAG = re.compile(r"\[([A-Z]+(?:_[A-Z]+)*)\]")  # an unnumbered tag: [CLIENT], [REDACTED], [PERSON]
 _FIXED_TAGS = frozenset({"CLIENT", "REDACTED"})
@@ -657,7 +658,7 @@ class Pseudonymizer:
         deid's own output is (see drop_proven).
         """
         if "[" not in text and "_" not in text:
-            return False  # every tag shape has a bracket or an underscore
+            return False  # every tag shape has a bracket or an underscore (KNOWN_SURROGATE_MARKS)
         t = text.strip()
         if not (TAG_RX.match(t) or _TAGS_ONLY.fullmatch(t)):
             return False

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from recognizers.prefilter import may_match, required_literals
+from recognizers.prefilter import may_match, regex_literals, required_literals
 from recognizers.regex_trie import trie_alternation
 
 _WORDS = ["nurse", "nurse practitioner", "nursery teacher", "nun", "dental nurse", "dentist",
@@ -60,3 +60,39 @@ def test_prefilter_skips_a_text_without_the_required_literals(pattern, text):
 
 def test_prefilter_knows_no_literals_for_a_pattern_of_classes():
     assert required_literals(r"\b\d{3}-\d{4}\b") is None
+
+
+@pytest.mark.parametrize("pattern,text", [
+    (r"(?<=\((?:\d{1,3},[ \t]*)?)(?P<v>\p{L}+)\)", "a nurse (Dana)"),
+    (r"\b\p{Lu}\p{Ll}+(?= said\b)", "then Dana SAID so"),
+    (r"(?i:\b(?:jan|feb)\b)", "since FEB"),
+])
+def test_regex_literals_never_skip_a_text_the_regex_matches(pattern, text):
+    import regex
+
+    assert regex.search(pattern, text, regex.IGNORECASE)
+    assert may_match(regex_literals(pattern), text.casefold())
+
+
+@pytest.mark.parametrize("pattern,text", [
+    (r"(?<=\()(?P<v>\p{L}+)", "no brackets here"),  # a look-behind's literal is required of the text
+    (r"\b\p{Lu}\p{Ll}+(?= said\b)", "nobody spoke"),
+])
+def test_regex_literals_skip_a_text_without_them(pattern, text):
+    assert regex_literals(pattern) is not None
+    assert not may_match(regex_literals(pattern), text.casefold())
+
+
+@pytest.mark.parametrize("pattern,flags", [
+    (r"[[:alpha:]]+ing", 0),  # a POSIX class would parse as literal characters in the stdlib
+    (r"(?:colour){e<=1}", 0),  # fuzzy matching likewise
+    (r"nurse # a comment", re.VERBOSE),
+    (r"(?<!x)\d+", 0),  # a negative look-around requires nothing
+])
+def test_regex_literals_give_no_prefilter_for_syntax_they_cannot_read(pattern, flags):
+    assert regex_literals(pattern, flags) is None
+
+
+def test_required_literals_ignore_look_arounds_unless_asked():
+    assert required_literals(r"(?<=\bdr\. )\w+") is None
+    assert required_literals(r"(?<=\bdr\. )\w+", 1, look=True) == frozenset({"dr. "})
