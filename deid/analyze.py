@@ -6,6 +6,7 @@ import importlib
 import logging
 import re
 from bisect import bisect_right
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -281,16 +282,18 @@ class Analyzer:
                 pieces.append((i, off, chunk))
         results: list[list[Mention]] = [[] for _ in texts]
         low: list[list[Mention]] = [[] for _ in texts]
-        artifacts = self.engine.nlp_engine.artifacts(
-            [p[2] for p in pieces], language=lang, batch_size=self.profile.nlp.batch_size)
-        for (i, off, chunk), nlp_artifacts in zip(pieces, artifacts):
-            raw = self.engine.analyze(
-                text=chunk, language=lang, nlp_artifacts=nlp_artifacts,
-                entities=list(self.profile.detection.entities) or None,
-                score_threshold=floor,
-            )
-            for m in self._to_mentions(texts[i], raw, off):
-                (results[i] if m.score >= threshold else low[i]).append(m)
+        nlp_engine = self.engine.nlp_engine
+        with nlp_engine.zone(lang) if hasattr(nlp_engine, "zone") else nullcontext():
+            artifacts = nlp_engine.artifacts(
+                [p[2] for p in pieces], language=lang, batch_size=self.profile.nlp.batch_size)
+            for (i, off, chunk), nlp_artifacts in zip(pieces, artifacts):
+                raw = self.engine.analyze(
+                    text=chunk, language=lang, nlp_artifacts=nlp_artifacts,
+                    entities=list(self.profile.detection.entities) or None,
+                    score_threshold=floor,
+                )
+                for m in self._to_mentions(texts[i], raw, off):
+                    (results[i] if m.score >= threshold else low[i]).append(m)
         out: list[Detection] = []
         for i, text in enumerate(texts):
             kept = self._clean(text, results[i])

@@ -9,7 +9,8 @@ included, are exactly the ones Presidio would build.
 
 from __future__ import annotations
 
-from typing import Iterator
+from contextlib import nullcontext
+from typing import ContextManager, Iterator
 
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX, LEMMA
@@ -28,6 +29,12 @@ class ArraySpacyNlpEngine(SpacyNlpEngine):
         """One NlpArtifacts per text, in order, through nlp.pipe."""
         for doc in self.nlp[language].pipe(texts, batch_size=batch_size):
             yield self._doc_to_nlp_artifact(doc, language)
+
+    def zone(self, language: str) -> ContextManager[None]:
+        """spaCy's memory zone: words first seen inside it leave the vocabulary at its end, so a
+        long run's vocabulary stops growing with every new name (no Doc may outlive the zone)."""
+        zone = getattr(self.nlp[language], "memory_zone", None)  # a test may route nlp elsewhere
+        return zone() if zone is not None else nullcontext()
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         strings = doc.vocab.strings

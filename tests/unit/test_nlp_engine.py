@@ -35,3 +35,14 @@ def test_array_engine_streams_one_artifact_per_text_in_order(analyzer):
     arts = list(engine.artifacts(_TEXTS, language="en", batch_size=2))
     assert [a.tokens.text for a in arts] == _TEXTS
     assert any(a.keywords for a in arts)
+
+
+@pytest.mark.slow
+def test_detection_leaves_no_new_words_in_the_vocabulary(analyzer):
+    strings = analyzer.engine.nlp_engine.nlp["en"].vocab.strings
+    analyzer.detect_many(["Warm-up: seen with Dana today."])
+    before = len(strings)
+    texts = [f"Session with Zorquinel{i} Vantrebbe{i} at Quarnish{i} Lane, ph 07700 90{i:04d}." for i in range(30)]
+    found = analyzer.detect_many(texts)
+    assert all(d.mentions for d in found)  # detection ran and found the names
+    assert len(strings) == before          # spaCy's memory zone dropped the corpus's new words
