@@ -21,6 +21,8 @@ from typing import Any, Callable, Iterable
 from deid.model import Mention
 from deid.namefilter import _at_sentence_start, is_ordinary
 from recognizers.name_data import LAST, load_lexicon
+from recognizers.ner_recognizer import NOT_NAMES
+from recognizers.speaker_recognizer import ACRONYMS
 
 _BREAK = re.compile(r"[\n\r\[\]()|{}<>\t]+| {2,}| [-–—] ")
 _WORD = re.compile(r"[^\W_](?:[\w'’.]|-(?=\w))*")
@@ -55,9 +57,6 @@ def _pieces(m: Mention) -> list[tuple[int, int]]:
 def _is_abbreviation(word: str, before: str) -> bool:
     """A known abbreviation in capitals after a mixed-case word ("VIC", "CBT"), unless a surname
     (capitals after a given name are the form convention for surnames: "Maria LOPEZ")."""
-    from recognizers.ner_recognizer import NOT_NAMES
-    from recognizers.speaker_recognizer import ACRONYMS
-
     w = word.rstrip(".")
     return (w.isupper() and not before.isupper() and (w in NOT_NAMES or w in ACRONYMS)
             and not load_lexicon().kind(w) & LAST)

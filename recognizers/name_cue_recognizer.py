@@ -59,9 +59,8 @@ _CRED_RX = re.compile(CREDENTIALS.removesuffix("\\b") + r"\.?")
 # Two or more dotted capitals are a person's initials in clinical text ("Case: A.W., 44", "D.S. —
 # present", "H.S.-G.", "Mr I. S. Chaudhry"), unless an abbreviation ("U.S.", "D.O.B.", "P.O. Box").
 _DOTTED_INITIALS = re.compile(r"(?<![\w.&-])(?P<name>[A-Z]\.(?:[ -]?[A-Z]\.){1,3}(?:-[A-Z]\.?)?)(?![\w&])")
-_DOTTED_ABBREVIATIONS = ACRONYMS | frozenset("""USA UN EU UAE DOB PO AKA RIP ETA VS DJ MS BS BSC AA NA
-CBT DBT OCD ADHD PTSD GP ER ICU AE AD BC CE BCE NYC LA NY NZ UK US SOAP OK ASAP RSVP IE EG PPS
-MSC PHD PSYD JR SR II III IV""".split())
+_DOTTED_ABBREVIATIONS = ACRONYMS | frozenset("""UN EU UAE PO AKA RIP VS DJ MS BS BSC AA AE AD BC CE BCE
+NYC LA NY NZ RSVP IE EG PPS MSC PSYD JR SR II III IV""".split())
 _OTHER_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "PRODUCT",
                          "WORK_OF_ART", "LAW", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 _NOT_AFTER_LETTER = frozenset("plan vitamin hepatitis type grade class part appendix section stage level group "

@@ -37,6 +37,7 @@ ND_EN_ZIPF = 2.5      # a names-dataset-only token this frequent in English need
 ND_OTHER_ZIPF = 3.5   # ... or this frequent as a word of any other wordfreq language
 _ND_TOKEN = re.compile(r"^[a-z]{3,}$")
 _TRIPLE = re.compile(r"(.)\1\1")
+_VOWEL = re.compile(r"[aeiouy]")
 _WORD = re.compile(r"^[^\W\d_]{2,}$")
 # Name particles that are never a name on their own.
 PARTICLES = frozenset("de la le da di del della der den van von ten ter du dos das al el bin ibn "
@@ -156,23 +157,22 @@ def faker_names() -> tuple[set[str], set[str]]:
 
 def names_dataset_names() -> tuple[set[str], set[str]]:
     """First names and surnames that rank high in at least one country of ``names-dataset``."""
-    import gzip as _gzip
     import pickle
 
     pkg = resources.files("names_dataset").joinpath("v3")
     out: list[set[str]] = []
     for fname, floor in (("first_names.pkl.gz", ND_FIRST_RANK), ("last_names.pkl.gz", ND_LAST_RANK)):
-        with _gzip.open(pkg.joinpath(fname).open("rb")) as fh:
+        with gzip.open(pkg.joinpath(fname).open("rb")) as fh:
             table = pickle.load(fh)  # noqa: S301 - the pinned package's own data file
         names: set[str] = set()
         for name, info in table.items():
-            ranks = [r for r in (info.get("rank") or {}).values() if r]
-            if not ranks or min(ranks) > floor:
+            rank = min((r for r in (info.get("rank") or {}).values() if r), default=None)
+            if rank is None or rank > floor:
                 continue
             for tok in _split(name):
                 t = fold(tok)
-                if (_ND_TOKEN.match(t) and re.search(r"[aeiouy]", t) and not _TRIPLE.search(t)
-                        and (len(t) > 3 or min(ranks) <= ND_SHORT_RANK)):
+                if (_ND_TOKEN.match(t) and _VOWEL.search(t) and not _TRIPLE.search(t)
+                        and (len(t) > 3 or rank <= ND_SHORT_RANK)):
                     names.add(t)
         out.append(names)
     return out[0], out[1]
